@@ -1,0 +1,64 @@
+# Jobcenter Randers assistant. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+UV := .tools/bin/uv
+PY := .venv/bin/python
+RASA := .venv-rasa/bin/rasa
+MODEL := models/jobcenter.tar.gz
+
+.PHONY: help setup run test lint format train validate test-api test-actions test-stories \
+        test-e2e test-web eval bench lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+setup: ## Create both environments, install the spaCy pipeline, seed the DB, train the model
+	scripts/setup.sh
+
+run: ## Start facts service (:8000), action server (:5055) and Rasa (:5005); Ctrl-C stops all
+	$(PY) scripts/stack.py run
+
+test: lint test-api test-actions validate test-stories test-e2e ## Everything CI runs
+
+lint: ## ruff lint + format check (both environments' code)
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: ## Apply ruff formatting and safe fixes
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+test-api: ## Facts service tests (SQLite; PostgreSQL when available)
+	.venv/bin/pytest tests/api
+
+test-actions: ## Custom action and bot component tests (Rasa environment, real facts service)
+	.venv-rasa/bin/pytest tests/actions tests/bot
+
+validate: ## rasa data validate (warnings fail)
+	$(RASA) data validate --fail-on-warnings
+
+train: ## Train the Rasa model if its inputs changed (FORCE=1 to retrain)
+	scripts/train.sh $(if $(FORCE),--force)
+
+test-stories: train ## Rasa test stories; a prediction error fails the run
+	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors --out reports/stories
+
+test-e2e: train ## All three real servers on free ports: REST channel, privacy, browser
+	.venv/bin/pytest tests/e2e tests/web
+
+eval: ## NLU cross-validation report (F1 per intent/entity, confusion matrix PNG) in reports/nlu
+	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --runs 1 --out reports/nlu
+	$(PY) scripts/nlu_summary.py reports/nlu
+
+bench: ## Benchmarks: REST round trip (place question, 10 concurrent) and facts API reads
+	$(PY) scripts/bench_rest.py
+	$(PY) scripts/bench_api.py
+
+lock: ## Re-resolve both lock files after editing pyproject.toml or bot/requirements.in
+	$(UV) lock -p 3.11
+	$(UV) pip compile -q -p 3.10 --generate-hashes bot/requirements.in -o bot/requirements.lock
+
+clean: ## Remove environments, models and local data (var/)
+	rm -rf .venv .venv-rasa .tools .cache models var reports test-artifacts

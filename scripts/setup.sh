@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# One-command setup: tools, both environments, the Danish spaCy pipeline, web test assets,
+# the facts database and the Rasa model. Safe to run again; it only redoes what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+UV_VERSION=0.13.9
+UV=.tools/bin/uv
+step() { printf '\n== %s\n' "$*"; }
+t0=$SECONDS
+
+step "uv $UV_VERSION (in .tools/)"
+if ! [ -x "$UV" ] || [ "$("$UV" --version | cut -d' ' -f2)" != "$UV_VERSION" ]; then
+  boot=$(command -v python3.11 || command -v python3)
+  "$boot" -m venv .tools
+  .tools/bin/pip install -q "uv==$UV_VERSION"
+fi
+
+step "Python 3.10 (Rasa side) and 3.11+ (service side)"
+for v in 3.10 3.11; do
+  if ! "$UV" python find "$v" >/dev/null 2>&1; then
+    echo "Python $v was not found. Install it, e.g. '$UV python install $v' or 'pyenv install $v'," >&2
+    echo "then run 'make setup' again." >&2
+    exit 1
+  fi
+done
+
+step "Service environment .venv (uv.lock)"
+"$UV" sync --frozen -p 3.11
+
+step "Rasa environment .venv-rasa (bot/requirements.lock)"
+[ -x .venv-rasa/bin/python ] || "$UV" venv -q -p 3.10 .venv-rasa
+VIRTUAL_ENV=.venv-rasa "$UV" pip sync -q bot/requirements.lock
+
+step "Danish spaCy pipeline"
+TF_CPP_MIN_LOG_LEVEL=3 .venv-rasa/bin/python bot/spacy_model.py 2> >(grep -v -e tensorflow -e 'AVX' -e 'rebuild TensorFlow' -e Warning -e warn >&2)
+
+if [ -f web/package-lock.json ]; then
+  step "Web test assets (npm ci)"
+  npm ci --prefix web --no-audit --no-fund --loglevel=error
+fi
+
+step "Facts database (migrate; seed only when empty)"
+.venv/bin/python scripts/stack.py prepare-db
+
+step "Rasa model"
+scripts/train.sh
+
+echo
+echo "Setup finished in $((SECONDS - t0)) s. Start everything with: make run"

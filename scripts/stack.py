@@ -1,0 +1,310 @@
+"""Start, health-check and stop the three servers: facts service, action server, Rasa.
+
+Used by `make run` (``python scripts/stack.py run``), by the end-to-end tests and by the
+benchmarks, so all of them run the servers the same way. Runs in the service environment
+(`.venv`); the Rasa processes are started from `.venv-rasa`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FACTS_BIN = ROOT / ".venv" / "bin" / "facts-service"
+RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
+DEFAULT_MODEL = ROOT / "models" / "jobcenter.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class StackConfig:
+    """Ports, paths and settings. ``from_env`` reads the same variables as the README lists."""
+
+    facts_port: int = 8000
+    actions_port: int = 5055
+    rasa_port: int = 5005
+    var_dir: Path = ROOT / "var"
+    database_url: str | None = None
+    model: Path = DEFAULT_MODEL
+    chat_origins: list[str] = field(default_factory=list)
+    secret_key: str | None = None
+    facts_env: str = "development"
+
+    @classmethod
+    def from_env(cls) -> StackConfig:
+        env = os.environ
+        cfg = cls(
+            facts_port=int(env.get("FACTS_PORT", 8000)),
+            actions_port=int(env.get("ACTIONS_PORT", 5055)),
+            rasa_port=int(env.get("RASA_PORT", 5005)),
+            var_dir=Path(env.get("VAR_DIR", ROOT / "var")),
+            database_url=env.get("DATABASE_URL"),
+            model=Path(env.get("RASA_MODEL", DEFAULT_MODEL)),
+            secret_key=env.get("FACTS_SECRET_KEY"),
+            facts_env=env.get("FACTS_ENV", "development"),
+        )
+        if env.get("CHAT_ORIGINS"):
+            cfg.chat_origins = [o.strip() for o in env["CHAT_ORIGINS"].split(",") if o.strip()]
+        return cfg
+
+    @classmethod
+    def on_free_ports(cls, var_dir: Path, **kwargs) -> StackConfig:
+        return cls(
+            facts_port=free_port(),
+            actions_port=free_port(),
+            rasa_port=free_port(),
+            var_dir=var_dir,
+            facts_env="test",
+            **kwargs,
+        )
+
+    @property
+    def facts_url(self) -> str:
+        return f"http://localhost:{self.facts_port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://localhost:{self.actions_port}"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://localhost:{self.rasa_port}"
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.var_dir / 'facts.db'}"
+
+    @property
+    def origins(self) -> list[str]:
+        return self.chat_origins or [self.facts_url, f"http://127.0.0.1:{self.facts_port}"]
+
+    @property
+    def log_dir(self) -> Path:
+        return self.var_dir / "log"
+
+
+def facts_env(cfg: StackConfig) -> dict[str, str]:
+    """Environment of the facts service (and its CLI)."""
+    return {
+        **os.environ,
+        "FACTS_PORT": str(cfg.facts_port),
+        "DATABASE_URL": cfg.db_url,
+        "FACTS_ENV": cfg.facts_env,
+        "FACTS_SECRET_KEY": cfg.secret_key or os.environ.get("FACTS_SECRET_KEY", ""),
+        "RASA_URL": cfg.rasa_url,
+        "CHAT_ORIGINS": ",".join(cfg.origins),
+    }
+
+
+def facts_cli(cfg: StackConfig, *args: str) -> subprocess.CompletedProcess:
+    """Run ``facts-service <args>`` against this stack's database."""
+    return subprocess.run(
+        [str(FACTS_BIN), *args],
+        env=facts_env(cfg),
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+def prepare_database(cfg: StackConfig, seed_file: Path = ROOT / "content" / "seed.yml") -> None:
+    """Migrate the facts database and seed it if it is empty (staff edits are kept)."""
+    cfg.var_dir.mkdir(parents=True, exist_ok=True)
+    facts_cli(cfg, "migrate")
+    facts_cli(cfg, "seed", "--file", str(seed_file))
+
+
+def write_endpoints(cfg: StackConfig) -> Path:
+    """endpoints.yml with this stack's action server and tracker store."""
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"{cfg.actions_url}/webhook"
+    endpoints["tracker_store"]["db"] = str(cfg.var_dir / "rasa-tracker.db")
+    path = cfg.var_dir / "run" / "endpoints.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
+    return path
+
+
+class Stack:
+    """The three servers as child processes, each in its own process group."""
+
+    def __init__(self, cfg: StackConfig) -> None:
+        self.cfg = cfg
+        self.procs: dict[str, subprocess.Popen] = {}
+        if not cfg.secret_key:
+            cfg.secret_key = os.environ.get("FACTS_SECRET_KEY") or secrets.token_urlsafe(32)
+
+    def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> None:
+        self.cfg.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.cfg.log_dir / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
+        self.procs[name] = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        log.close()
+
+    def start(self) -> None:
+        cfg = self.cfg
+        rasa_env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "FACTS_URL": cfg.facts_url}
+        self._spawn("facts", [str(FACTS_BIN), "serve"], facts_env(cfg))
+        self._spawn(
+            "actions",
+            [
+                str(RASA_BIN),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(cfg.actions_port),
+            ],
+            rasa_env,
+        )
+        self._spawn(
+            "rasa",
+            [
+                str(RASA_BIN),
+                "run",
+                "--model",
+                str(cfg.model),
+                "--port",
+                str(cfg.rasa_port),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+                "--endpoints",
+                str(write_endpoints(cfg)),
+                "--cors",
+                *cfg.origins,
+            ],
+            rasa_env,
+        )
+
+    def health(self) -> dict[str, bool]:
+        """Which servers answer their health checks right now."""
+        checks = {
+            "facts": (f"{self.cfg.facts_url}/health", lambda r: r.status_code == 200),
+            "actions": (f"{self.cfg.actions_url}/health", lambda r: r.status_code == 200),
+            "rasa": (
+                f"{self.cfg.rasa_url}/webhooks/rest/pipeline",
+                lambda r: r.status_code == 200 and r.json().get("loaded") is True,
+            ),
+        }
+        result = {}
+        for name, (url, ok) in checks.items():
+            try:
+                result[name] = ok(httpx.get(url, timeout=2))
+            except (httpx.HTTPError, ValueError):
+                result[name] = False
+        return result
+
+    def wait_healthy(self, timeout: float = 180) -> float:
+        """Block until all three answer; return the seconds it took."""
+        started = time.monotonic()
+        while True:
+            for name, proc in self.procs.items():
+                if proc.poll() is not None:
+                    raise RuntimeError(
+                        f"{name} exited with {proc.returncode}; see {self.cfg.log_dir / name}.log"
+                    )
+            status = self.health()
+            if all(status.values()):
+                return time.monotonic() - started
+            if time.monotonic() - started > timeout:
+                raise TimeoutError(f"not healthy after {timeout:.0f} s: {status}")
+            time.sleep(0.5)
+
+    def stop(self, grace: float = 15) -> None:
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for proc in self.procs.values():
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+    def __enter__(self) -> Stack:
+        self.start()
+        try:
+            self.wait_healthy()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def run() -> int:
+    cfg = StackConfig.from_env()
+    if not cfg.model.exists():
+        print(f"No trained model at {cfg.model}. Run `make setup` first.", file=sys.stderr)
+        return 1
+    prepare_database(cfg)
+    stack = Stack(cfg)
+    stopping = False
+
+    def on_signal(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    print(f"Starting facts service, action server and Rasa (logs in {cfg.log_dir}) ...", flush=True)
+    stack.start()
+    try:
+        seconds = stack.wait_healthy()
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"Start-up failed: {exc}", file=sys.stderr)
+        stack.stop()
+        return 1
+    print(f"All three servers answer their health checks ({seconds:.1f} s).")
+    print(f"  Chat demo:     {cfg.facts_url}/")
+    print(f"  Staff editor:  {cfg.facts_url}/staff")
+    print(f"  Facts API:     {cfg.facts_url}/docs")
+    print(f"  Rasa REST:     {cfg.rasa_url}/webhooks/rest/webhook")
+    print("Press Ctrl-C to stop.", flush=True)
+    while not stopping:
+        for name, proc in stack.procs.items():
+            if proc.poll() is not None:
+                print(f"{name} stopped unexpectedly; see {cfg.log_dir / name}.log", file=sys.stderr)
+                stopping = True
+        time.sleep(0.5)
+    print("Stopping ...", flush=True)
+    stack.stop()
+    print("Stopped.")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("command", choices=["run", "prepare-db"])
+    args = parser.parse_args()
+    if args.command == "prepare-db":
+        prepare_database(StackConfig.from_env())
+        return 0
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Train the Rasa model when its inputs changed since the last training.
+# Inputs: config, domain, training data, the bot's NLU components and the installed spaCy
+# pipeline (a switch between the official and the offline pipeline changes the features).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODEL=models/jobcenter.tar.gz
+STAMP=models/jobcenter.inputs
+
+pipeline=$(.venv-rasa/bin/python -c "import importlib.metadata as m
+for n in ('da_core_news_sm','da_randers_offline_sm'):
+    try: print(n, m.version(n)); break
+    except m.PackageNotFoundError: pass")
+inputs=$( { echo "$pipeline"; cat config.yml domain.yml bot/*.py;
+            find data -type f -name '*.yml' -o -type f -name '*.txt' | sort | xargs cat; } | sha256sum | cut -d' ' -f1)
+
+if [ "${1:-}" != "--force" ] && [ -f "$MODEL" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$inputs" ]; then
+  echo "Model is up to date ($MODEL)."
+  exit 0
+fi
+mkdir -p models
+start=$SECONDS
+TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa train --fixed-model-name jobcenter --out models
+echo "$inputs" > "$STAMP"
+echo "Trained $MODEL in $((SECONDS - start)) s (spaCy pipeline: $pipeline)."
