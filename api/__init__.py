@@ -1,0 +1,1 @@
+"""Facts service: the content staff keep current for the Jobcenter Randers assistant."""

@@ -1,0 +1,1 @@
+"""auth of the facts service."""

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Username = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9._-]{2,80}$")]
+Password = Annotated[str, StringConstraints(min_length=12, max_length=200)]
+Role = Literal["editor", "admin"]
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - OAuth2 token type, not a secret
+    expires_in: int = Field(description="Sekunder til tokenet udløber")
+
+
+class UserIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: Username = Field(description="Små bogstaver, tal, punktum, bindestreg")
+    password: Password = Field(description="Mindst 12 tegn")
+    role: Role = "editor"
+
+
+class UserOut(BaseModel):
+    username: str
+    role: Role
+    active: bool
+    created_at: datetime

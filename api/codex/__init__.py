@@ -1,0 +1,1 @@
+"""codex of the facts service."""

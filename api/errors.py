@@ -1,0 +1,139 @@
+"""Service errors and their HTTP responses; validation messages in Danish."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+
+class ServiceError(Exception):
+    status_code = 400
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+    def body(self) -> dict[str, Any]:
+        return {"detail": self.detail}
+
+
+class NotFound(ServiceError):
+    status_code = 404
+
+
+class Conflict(ServiceError):
+    status_code = 409
+
+
+class PreconditionRequired(ServiceError):
+    status_code = 428
+
+
+class PreconditionFailed(ServiceError):
+    status_code = 412
+
+    def __init__(self, detail: str, current: dict[str, Any]) -> None:
+        super().__init__(detail)
+        self.current = current
+
+    def body(self) -> dict[str, Any]:
+        return {"detail": self.detail, "current": jsonable_encoder(self.current)}
+
+
+class ContentInvalid(ServiceError):
+    """A business-rule validation failure (unknown place, ...) reported like a 422."""
+
+    status_code = 422
+
+    def __init__(self, loc: Sequence[str | int], msg: str) -> None:
+        super().__init__(msg)
+        self.loc = list(loc)
+
+    def body(self) -> dict[str, Any]:
+        return validation_body([{"loc": self.loc, "msg": self.detail, "type": "value_error"}])
+
+
+MESSAGES = {
+    "missing": "skal udfyldes",
+    "string_too_short": "må ikke være tom",
+    "string_too_long": "er for lang (højst {max_length} tegn)",
+    "string_pattern_mismatch": "har et ugyldigt format (kun små bogstaver a-z, tal og bindestreg)",
+    "string_type": "skal være tekst",
+    "literal_error": "ukendt værdi; brug en af: {expected}",
+    "enum": "ukendt værdi; brug en af: {expected}",
+    "date_parsing": "ugyldig dato (brug ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_parsing": "ugyldig dato (brug ÅÅÅÅ-MM-DD)",
+    "date_type": "ugyldig dato (brug ÅÅÅÅ-MM-DD)",
+    "datetime_parsing": "ugyldigt tidspunkt (brug fx 2025-10-27T10:00)",
+    "datetime_from_date_parsing": "ugyldigt tidspunkt (brug fx 2025-10-27T10:00)",
+    "datetime_type": "ugyldigt tidspunkt (brug fx 2025-10-27T10:00)",
+    "bool_parsing": "skal være ja/nej (true eller false)",
+    "bool_type": "skal være ja/nej (true eller false)",
+    "int_parsing": "skal være et heltal",
+    "int_type": "skal være et heltal",
+    "int_from_float": "skal være et heltal",
+    "greater_than_equal": "skal være mindst {ge}",
+    "less_than_equal": "må højst være {le}",
+    "extra_forbidden": "ukendt felt",
+    "list_type": "skal være en liste",
+    "too_short": "skal have mindst {min_length}",
+    "too_long": "må højst have {max_length}",
+    "json_invalid": "ugyldig JSON",
+    "dict_type": "skal være et objekt",
+    "model_attributes_type": "skal være et objekt",
+    "model_type": "skal være et objekt",
+}
+
+
+def danish_message(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "value_error":
+        msg = str(error.get("msg", ""))
+        return msg.removeprefix("Value error, ")
+    template = MESSAGES.get(kind)
+    if template is None:
+        return "ugyldig værdi"
+    try:
+        return template.format(**(error.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return template.split(" (")[0]
+
+
+def _label(loc: Sequence[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts)
+
+
+def validation_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
+    lines = []
+    for err in errors:
+        label = _label(err["loc"])
+        lines.append(f"{label}: {err['msg']}" if label else err["msg"])
+    return {"detail": errors, "message": "; ".join(lines)}
+
+
+def translate(errors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"loc": list(err.get("loc", ())), "msg": danish_message(err), "type": err.get("type", "")}
+        for err in errors
+    ]
+
+
+async def _service_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ServiceError)
+    return JSONResponse(exc.body(), status_code=exc.status_code)
+
+
+async def _request_validation(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return JSONResponse(validation_body(translate(exc.errors())), status_code=422)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ServiceError, _service_error)
+    app.add_exception_handler(RequestValidationError, _request_validation)

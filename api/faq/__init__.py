@@ -1,0 +1,1 @@
+"""faq of the facts service."""

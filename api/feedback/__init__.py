@@ -1,0 +1,1 @@
+"""feedback of the facts service."""

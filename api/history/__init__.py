@@ -1,0 +1,1 @@
+"""history of the facts service."""

@@ -1,0 +1,31 @@
+"""Imports every table so ``Base.metadata`` is complete (Alembic, tests)."""
+
+from api.auth.models import StaffUser
+from api.codex.models import CodexPrinciple
+from api.db import Base
+from api.faq.models import FaqEntry
+from api.feedback.models import Rating
+from api.history.models import RecordVersion
+from api.offers.models import Offer
+from api.org_units.models import OrgUnit
+from api.places.models import Place
+from api.process_rules.models import ProcessRule
+from api.sessions.models import AdvisorySession, SessionException, SessionSlot
+from api.texts.models import BotText
+
+__all__ = [
+    "AdvisorySession",
+    "Base",
+    "BotText",
+    "CodexPrinciple",
+    "FaqEntry",
+    "Offer",
+    "OrgUnit",
+    "Place",
+    "ProcessRule",
+    "Rating",
+    "RecordVersion",
+    "SessionException",
+    "SessionSlot",
+    "StaffUser",
+]

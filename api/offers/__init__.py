@@ -1,0 +1,1 @@
+"""offers of the facts service."""

@@ -1,0 +1,1 @@
+"""org units of the facts service."""

@@ -1,0 +1,1 @@
+"""process rules of the facts service."""

@@ -1,0 +1,40 @@
+"""Pydantic pieces shared by all record schemas."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.records.types import Source
+
+
+class ContentModel(BaseModel):
+    """Base of every content schema: unknown fields are refused, strings stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Provenance(ContentModel):
+    source: Source = Field(description="Hvor faktum kommer fra, fx rapportens afsnit")
+    last_verified: date | None = Field(default=None, description="Dato for seneste kontrol")
+
+
+class RecordMeta(BaseModel):
+    version: int = Field(description="Versionsnummer; sendes også som ETag")
+    stale: bool = Field(description="Ikke kontrolleret inden for STALE_AFTER_DAYS")
+
+
+class StaffMeta(RecordMeta):
+    deleted: bool = False
+    updated_at: datetime
+    updated_by: str
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+class ConflictOut(BaseModel):
+    detail: str
+    current: dict = Field(description="Den aktuelle post, som en anden har gemt")

@@ -1,0 +1,300 @@
+"""Generic create/read/update/soft-delete/publish/revert for every kind, with versions and ETags."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from api.errors import (
+    Conflict,
+    ContentInvalid,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+)
+from api.history import service as history
+from api.records.kinds import Kind
+from api.settings import Settings
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def is_stale(last_verified: date | None, settings: Settings, today: date | None = None) -> bool:
+    if last_verified is None:
+        return True
+    today = today or date.today()
+    return (today - last_verified).days > settings.stale_after_days
+
+
+def record_model(kind: Kind, obj: Any) -> BaseModel:
+    """The record in its canonical (YAML) shape."""
+    data = {
+        name: getattr(obj, kind.column(name))
+        for name in kind.record_schema.model_fields
+        if name not in kind.child_fields
+    }
+    if kind.read_children:
+        data.update(kind.read_children(obj))
+    return kind.record_schema.model_validate(data)
+
+
+def snapshot(kind: Kind, obj: Any) -> dict[str, Any]:
+    return record_model(kind, obj).model_dump(mode="json")
+
+
+def out_dict(session: Session, kind: Kind, obj: Any, settings: Settings) -> dict[str, Any]:
+    data = snapshot(kind, obj)
+    data["version"] = obj.version
+    data["stale"] = is_stale(obj.last_verified, settings)
+    if kind.out_extras:
+        data.update(kind.out_extras(session, obj, settings))
+    return data
+
+
+def staff_out_dict(session: Session, kind: Kind, obj: Any, settings: Settings) -> dict[str, Any]:
+    data = out_dict(session, kind, obj, settings)
+    data["deleted"] = obj.deleted_at is not None
+    data["updated_at"] = obj.updated_at
+    data["updated_by"] = obj.updated_by
+    return data
+
+
+def live_query(kind: Kind) -> Select:
+    query = select(kind.model).where(kind.model.deleted_at.is_(None))
+    if kind.load_options:
+        query = query.options(*kind.load_options)
+    return query
+
+
+def all_query(kind: Kind) -> Select:
+    query = select(kind.model)
+    if kind.load_options:
+        query = query.options(*kind.load_options)
+    return query
+
+
+def ordered(kind: Kind, query: Select) -> Select:
+    column = kind.model.number if kind.key_field == "number" else kind.model.id
+    return query.order_by(column)
+
+
+def find(session: Session, kind: Kind, key: str | int, *, include_deleted: bool = False) -> Any:
+    query = select(kind.model) if include_deleted else live_query(kind)
+    query = query.where(getattr(kind.model, kind.key_field) == kind.parse_key(key))
+    return session.scalars(query).first()
+
+
+def get_or_404(session: Session, kind: Kind, key: str | int, *, include_deleted=False) -> Any:
+    obj = find(session, kind, key, include_deleted=include_deleted)
+    if obj is None:
+        raise NotFound(f"{kind.label} '{key}' findes ikke")
+    return obj
+
+
+def parse_if_match(header: str | None, *, required: bool) -> int | None:
+    if header is None or not header.strip():
+        if required:
+            raise PreconditionRequired(
+                'Mangler If-Match med versionen du har redigeret (fx If-Match: "3")'
+            )
+        return None
+    raw = header.strip().removeprefix("W/").strip('"')
+    if raw == "*":
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise PreconditionFailed('If-Match skal være et versionsnummer, fx "3"', {}) from None
+
+
+def check_version(
+    session: Session, kind: Kind, obj: Any, expected: int | None, settings: Settings
+) -> None:
+    if expected is not None and expected != obj.version:
+        raise PreconditionFailed(
+            f"En anden har gemt en nyere version ({obj.version}) af {kind.label} "
+            f"'{getattr(obj, kind.key_field)}'. Se den aktuelle udgave og gem dine ændringer igen.",
+            staff_out_dict(session, kind, obj, settings),
+        )
+
+
+def _apply(kind: Kind, obj: Any, fields: BaseModel) -> None:
+    for name in kind.fields_schema.model_fields:
+        if name in kind.child_fields:
+            continue
+        value = getattr(fields, name)
+        setattr(obj, kind.column(name), list(value) if isinstance(value, list) else value)
+    if kind.write_children:
+        kind.write_children(obj, fields)
+
+
+def _stamp(obj: Any, who: str, at: datetime) -> None:
+    obj.updated_at = at
+    obj.updated_by = who
+
+
+def _flush(session: Session, kind: Kind, obj: Any, settings: Settings) -> None:
+    """Flush; a concurrent writer that got there first turns into 412 with the current record."""
+    try:
+        session.flush()
+    except StaleDataError:
+        session.rollback()
+        current = get_or_404(session, kind, getattr(obj, kind.key_field), include_deleted=True)
+        check_version(session, kind, current, -1, settings)
+        raise
+
+
+def _log(
+    session: Session, kind: Kind, obj: Any, action: str, who: str, before: dict, after: dict
+) -> None:
+    history.add_version(
+        session,
+        kind=kind.name,
+        key=getattr(obj, kind.key_field),
+        version=obj.version,
+        action=action,
+        who=who,
+        at=obj.updated_at,
+        snapshot=after,
+        changes=history.diff(before, after),
+    )
+
+
+def create(
+    session: Session,
+    kind: Kind,
+    key: str | int,
+    fields: BaseModel,
+    who: str,
+    settings: Settings,
+    *,
+    action: str = "create",
+) -> Any:
+    key = kind.parse_key(key)
+    existing = find(session, kind, key, include_deleted=True)
+    if existing is not None:
+        hint = " (den er slettet; gendan en tidligere version)" if existing.deleted_at else ""
+        raise Conflict(f"{kind.label} '{key}' findes allerede{hint}")
+    if kind.check_refs:
+        kind.check_refs(session, fields)
+    obj = kind.model(**{kind.key_field: key})
+    _apply(kind, obj, fields)
+    at = utcnow()
+    obj.created_at = at
+    _stamp(obj, who, at)
+    session.add(obj)
+    _flush(session, kind, obj, settings)
+    _log(session, kind, obj, action, who, {}, snapshot(kind, obj))
+    return obj
+
+
+def update(
+    session: Session,
+    kind: Kind,
+    key: str | int,
+    fields: BaseModel,
+    who: str,
+    settings: Settings,
+    *,
+    expected: int | None,
+    action: str = "update",
+    include_deleted: bool = False,
+) -> Any:
+    obj = get_or_404(session, kind, key, include_deleted=include_deleted)
+    check_version(session, kind, obj, expected, settings)
+    if kind.check_refs:
+        kind.check_refs(session, fields)
+    before = snapshot(kind, obj)
+    was_deleted = obj.deleted_at is not None
+    _apply(kind, obj, fields)
+    obj.deleted_at = None
+    after = snapshot(kind, obj)
+    if before == after and not was_deleted:
+        return obj
+    _stamp(obj, who, utcnow())
+    _flush(session, kind, obj, settings)
+    _log(session, kind, obj, action, who, before, after)
+    return obj
+
+
+def soft_delete(
+    session: Session, kind: Kind, key: str | int, who: str, settings: Settings, *, expected: int
+) -> Any:
+    obj = get_or_404(session, kind, key)
+    check_version(session, kind, obj, expected, settings)
+    at = utcnow()
+    obj.deleted_at = at
+    _stamp(obj, who, at)
+    _flush(session, kind, obj, settings)
+    snap = snapshot(kind, obj)
+    history.add_version(
+        session,
+        kind=kind.name,
+        key=getattr(obj, kind.key_field),
+        version=obj.version,
+        action="delete",
+        who=who,
+        at=at,
+        snapshot=snap,
+        changes={"deleted": {"from": False, "to": True}},
+    )
+    return obj
+
+
+def publish(
+    session: Session,
+    kind: Kind,
+    key: str | int,
+    who: str,
+    settings: Settings,
+    *,
+    expected: int | None,
+) -> Any:
+    obj = get_or_404(session, kind, key)
+    check_version(session, kind, obj, expected, settings)
+    if obj.status == "published":
+        return obj
+    before = snapshot(kind, obj)
+    obj.status = "published"
+    _stamp(obj, who, utcnow())
+    _flush(session, kind, obj, settings)
+    _log(session, kind, obj, "publish", who, before, snapshot(kind, obj))
+    return obj
+
+
+def revert(
+    session: Session,
+    kind: Kind,
+    key: str | int,
+    version: int,
+    who: str,
+    settings: Settings,
+    *,
+    expected: int | None,
+) -> Any:
+    row = history.get_version(session, kind.name, key, version)
+    if row is None:
+        raise NotFound(f"version {version} af {kind.label} '{key}' findes ikke")
+    data = {k: v for k, v in row.snapshot.items() if k != kind.key_field}
+    try:
+        fields = kind.fields_schema.model_validate(data)
+    except ValidationError as exc:
+        raise ContentInvalid(["path", "version"], f"version {version} kan ikke gendannes") from exc
+    return update(
+        session,
+        kind,
+        key,
+        fields,
+        who,
+        settings,
+        expected=expected,
+        action="revert",
+        include_deleted=True,
+    )

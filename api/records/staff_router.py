@@ -1,0 +1,212 @@
+"""Builds the staff endpoints (create, read, update, soft delete, publish, history, revert)
+for one kind of record, with that kind's own schemas so the OpenAPI document is exact.
+
+No ``from __future__ import annotations`` here: the endpoint signatures use per-kind types
+from the enclosing function, which must be evaluated when the function is defined."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Header, Path, Query, Response
+from pydantic import BaseModel, create_model
+
+from api.auth.deps import AUTH_RESPONSES, EditorDep
+from api.db import SessionDep
+from api.deps import SettingsDep
+from api.history import service as history
+from api.history.schemas import VersionOut
+from api.records import service
+from api.records.kinds import Kind
+from api.records.schemas import ConflictOut, ErrorOut, StaffMeta
+
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", description='Versionen du har redigeret, fx "3" (fra ETag)'),
+]
+
+NOT_FOUND = {404: {"model": ErrorOut, "description": "Findes ikke"}}
+CONFLICT = {409: {"model": ErrorOut, "description": "Findes allerede"}}
+PRECONDITION = {
+    412: {"model": ConflictOut, "description": "En anden har gemt en nyere version"},
+    428: {"model": ErrorOut, "description": "If-Match mangler"},
+}
+OPTIONAL_PRECONDITION = {
+    412: {"model": ConflictOut, "description": "En anden har gemt en nyere version"}
+}
+
+
+def staff_out_schema(kind: Kind) -> type[BaseModel]:
+    name = kind.out_schema.__name__.removesuffix("Out") + "StaffOut"
+    return create_model(name, __base__=(kind.out_schema, StaffMeta))
+
+
+def key_annotation(kind: Kind) -> Any:
+    info = kind.record_schema.model_fields[kind.key_field]
+    return Annotated[(info.annotation, *info.metadata, Path())]
+
+
+def _etag(response: Response, obj: Any) -> None:
+    response.headers["ETag"] = f'"{obj.version}"'
+
+
+def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per endpoint
+    router = APIRouter(prefix=f"/api/staff/{kind.name}", tags=[f"staff: {kind.name}"])
+    Out = staff_out_schema(kind)  # noqa: N806 - a class
+    Fields = kind.fields_schema  # noqa: N806 - a class
+    Key = key_annotation(kind)  # noqa: N806 - a type
+    Body_ = Annotated[Fields, Body()]  # noqa: N806 - a type
+
+    @router.get(
+        "",
+        response_model=list[Out],
+        responses=AUTH_RESPONSES,
+        summary=f"List {kind.name} (også kladder og evt. slettede)",
+    )
+    def list_records(
+        session: SessionDep,
+        settings: SettingsDep,
+        _user: EditorDep,
+        include_deleted: Annotated[bool, Query()] = False,
+    ):
+        query = service.all_query(kind) if include_deleted else service.live_query(kind)
+        rows = session.scalars(service.ordered(kind, query)).all()
+        return [service.staff_out_dict(session, kind, obj, settings) for obj in rows]
+
+    @router.get(
+        "/{key}",
+        response_model=Out,
+        responses=AUTH_RESPONSES | NOT_FOUND,
+        summary=f"Hent én {kind.label} med ETag",
+    )
+    def get_record(
+        key: Key, response: Response, session: SessionDep, settings: SettingsDep, _user: EditorDep
+    ):
+        obj = service.get_or_404(session, kind, key, include_deleted=True)
+        _etag(response, obj)
+        return service.staff_out_dict(session, kind, obj, settings)
+
+    @router.post(
+        "/{key}",
+        status_code=201,
+        response_model=Out,
+        responses=AUTH_RESPONSES | CONFLICT,
+        summary=f"Opret {kind.label}",
+    )
+    def create_record(
+        key: Key,
+        body: Body_,
+        response: Response,
+        session: SessionDep,
+        settings: SettingsDep,
+        user: EditorDep,
+    ):
+        obj = service.create(session, kind, key, body, user.username, settings)
+        session.commit()
+        _etag(response, obj)
+        return service.staff_out_dict(session, kind, obj, settings)
+
+    @router.put(
+        "/{key}",
+        response_model=Out,
+        responses=AUTH_RESPONSES | NOT_FOUND | PRECONDITION,
+        summary=f"Ret {kind.label} (kræver If-Match)",
+    )
+    def update_record(
+        key: Key,
+        body: Body_,
+        response: Response,
+        session: SessionDep,
+        settings: SettingsDep,
+        user: EditorDep,
+        if_match: IfMatch = None,
+    ):
+        expected = service.parse_if_match(if_match, required=True)
+        obj = service.update(session, kind, key, body, user.username, settings, expected=expected)
+        session.commit()
+        _etag(response, obj)
+        return service.staff_out_dict(session, kind, obj, settings)
+
+    @router.delete(
+        "/{key}",
+        status_code=204,
+        response_class=Response,
+        responses=AUTH_RESPONSES | NOT_FOUND | PRECONDITION,
+        summary=f"Slet {kind.label} (blød sletning, kan gendannes; kræver If-Match)",
+    )
+    def delete_record(
+        key: Key,
+        session: SessionDep,
+        settings: SettingsDep,
+        user: EditorDep,
+        if_match: IfMatch = None,
+    ):
+        expected = service.parse_if_match(if_match, required=True)
+        service.soft_delete(session, kind, key, user.username, settings, expected=expected)
+        session.commit()
+        return Response(status_code=204)
+
+    if kind.publishable:
+
+        @router.post(
+            "/{key}/publish",
+            response_model=Out,
+            responses=AUTH_RESPONSES | NOT_FOUND | OPTIONAL_PRECONDITION,
+            summary=f"Udgiv {kind.label}",
+        )
+        def publish_record(
+            key: Key,
+            response: Response,
+            session: SessionDep,
+            settings: SettingsDep,
+            user: EditorDep,
+            if_match: IfMatch = None,
+        ):
+            expected = service.parse_if_match(if_match, required=False)
+            obj = service.publish(session, kind, key, user.username, settings, expected=expected)
+            session.commit()
+            _etag(response, obj)
+            return service.staff_out_dict(session, kind, obj, settings)
+
+    @router.get(
+        "/{key}/history",
+        response_model=list[VersionOut],
+        responses=AUTH_RESPONSES | NOT_FOUND,
+        summary="Versioner: hvem, hvornår, hvad ændrede sig (nyeste først)",
+    )
+    def record_history(key: Key, session: SessionDep, _user: EditorDep):
+        service.get_or_404(session, kind, key, include_deleted=True)
+        return [
+            VersionOut(
+                version=row.version,
+                action=row.action,
+                who=row.who,
+                when=row.at,
+                changes=row.changes,
+                snapshot=row.snapshot,
+            )
+            for row in history.list_versions(session, kind.name, key)
+        ]
+
+    @router.post(
+        "/{key}/revert/{version}",
+        response_model=Out,
+        responses=AUTH_RESPONSES | NOT_FOUND | OPTIONAL_PRECONDITION,
+        summary="Gendan en tidligere version (gemmes som en ny version)",
+    )
+    def revert_record(
+        key: Key,
+        version: Annotated[int, Path(ge=1)],
+        response: Response,
+        session: SessionDep,
+        settings: SettingsDep,
+        user: EditorDep,
+        if_match: IfMatch = None,
+    ):
+        expected = service.parse_if_match(if_match, required=False)
+        obj = service.revert(
+            session, kind, key, version, user.username, settings, expected=expected
+        )
+        session.commit()
+        _etag(response, obj)
+        return service.staff_out_dict(session, kind, obj, settings)
+
+    return router

@@ -1,0 +1,69 @@
+"""Field types shared by the content schemas, with validation messages in Danish."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN, max_length=80)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000)]
+Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Alias = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DANISH_WEEKDAYS = {
+    "mandag": "monday",
+    "tirsdag": "tuesday",
+    "onsdag": "wednesday",
+    "torsdag": "thursday",
+    "fredag": "friday",
+    "lørdag": "saturday",
+    "loerdag": "saturday",
+    "søndag": "sunday",
+    "soendag": "sunday",
+}
+
+
+def _weekday(value: object) -> object:
+    if not isinstance(value, str):
+        raise ValueError("ugedag skal være tekst, fx monday eller mandag")
+    word = value.strip().lower()
+    word = DANISH_WEEKDAYS.get(word, word)
+    if word not in WEEKDAYS:
+        raise ValueError(f"ukendt ugedag '{value}' (brug fx monday eller mandag)")
+    return word
+
+
+WeekdayName = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+Weekday = Annotated[WeekdayName, BeforeValidator(_weekday)]
+
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?::00)?$")
+
+
+def _clock(value: object) -> object:
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # YAML 1.1 reads an unquoted 10:00 as the sexagesimal number 600.
+        return time(value // 60, value % 60)
+    if isinstance(value, str):
+        match = _CLOCK.match(value.strip())
+        if match:
+            hour, minute = int(match.group(1)), int(match.group(2))
+            if hour < 24 and minute < 60:
+                return time(hour, minute)
+    raise ValueError(f"ugyldigt klokkeslæt '{value}' (brug TT:MM, fx 09:30)")
+
+
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_clock),
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+]

@@ -1,0 +1,1 @@
+"""sessions of the facts service."""

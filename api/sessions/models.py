@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from api.db import Base
+from api.records.models import RecordMixin
+
+if TYPE_CHECKING:
+    from api.places.models import Place
+
+
+class AdvisorySession(RecordMixin, Base):
+    """Open advisory / drop-in / opening hours of one place."""
+
+    __tablename__ = "sessions"
+
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    place_slug: Mapped[str] = mapped_column(ForeignKey("places.slug"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str | None] = mapped_column(Text)
+    appointment_needed: Mapped[bool | None] = mapped_column(Boolean)
+    frequency_note: Mapped[str | None] = mapped_column(Text)
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+    place: Mapped[Place] = relationship(back_populates="sessions")
+    slots: Mapped[list[SessionSlot]] = relationship(
+        cascade="all, delete-orphan", order_by="SessionSlot.position"
+    )
+    exceptions: Mapped[list[SessionException]] = relationship(
+        cascade="all, delete-orphan", order_by="SessionException.position"
+    )
+
+
+class SessionSlot(Base):
+    __tablename__ = "session_slots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    weekday: Mapped[str] = mapped_column(String(10))
+    start: Mapped[dt.time] = mapped_column(Time)
+    end: Mapped[dt.time] = mapped_column(Time)
+    staff: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class SessionException(Base):
+    __tablename__ = "session_exceptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(10))
+    start: Mapped[dt.time | None] = mapped_column(Time)
+    end: Mapped[dt.time | None] = mapped_column(Time)
+    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,79 @@
+"""Service settings, read from the environment (never at import time: call ``load_settings``)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEV_SECRET = "development-only-secret-change-me"  # noqa: S105 - refused outside dev/test
+MIN_SECRET_LENGTH = 32
+
+
+class Settings(BaseSettings):
+    """All knobs of the facts service. Env names are the field names in upper case."""
+
+    model_config = SettingsConfigDict(case_sensitive=False, extra="ignore")
+
+    database_url: str = "sqlite:///var/facts.db"
+    facts_port: int = Field(default=8000, ge=1, le=65535)
+    facts_host: str = "127.0.0.1"
+    facts_env: Literal["production", "development", "test"] = "production"
+    facts_secret_key: str = ""
+    stale_after_days: int = Field(default=365, ge=1)
+    token_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    rasa_url: str = "http://localhost:5005"
+    chat_origins: str = ""
+    web_dir: Path = REPO_ROOT / "web"
+
+    @model_validator(mode="after")
+    def _check_secret(self) -> Settings:
+        relaxed = self.facts_env in ("development", "test")
+        if not self.facts_secret_key or self.facts_secret_key == DEV_SECRET:
+            if not relaxed:
+                raise ValueError(
+                    "FACTS_SECRET_KEY mangler eller er standardværdien; sæt en lang tilfældig "
+                    "nøgle (eller FACTS_ENV=development for lokal udvikling)"
+                )
+            self.facts_secret_key = DEV_SECRET
+        elif len(self.facts_secret_key) < MIN_SECRET_LENGTH and not relaxed:
+            raise ValueError(f"FACTS_SECRET_KEY skal være mindst {MIN_SECRET_LENGTH} tegn")
+        return self
+
+    @cached_property
+    def sqlalchemy_url(self) -> str:
+        """DATABASE_URL with a relative SQLite path made absolute against the repo root."""
+        return resolve_database_url(self.database_url)
+
+    @property
+    def chat_origin_list(self) -> list[str]:
+        return [o.strip() for o in self.chat_origins.split(",") if o.strip()]
+
+    @property
+    def rasa_ws_url(self) -> str:
+        if self.rasa_url.startswith("https://"):
+            return "wss://" + self.rasa_url.removeprefix("https://")
+        if self.rasa_url.startswith("http://"):
+            return "ws://" + self.rasa_url.removeprefix("http://")
+        return self.rasa_url
+
+
+def resolve_database_url(url: str) -> str:
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == "sqlite:///:memory:":
+        return url
+    raw = url.removeprefix(prefix)
+    path = Path(raw)
+    if not path.is_absolute():
+        path = REPO_ROOT / path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return prefix + str(path)
+
+
+def load_settings(**overrides: object) -> Settings:
+    return Settings(**overrides)

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from api.records.schemas import Provenance, RecordMeta
+from api.records.types import LongText, ShortText
+
+TextKey = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length=80),
+]
+
+
+class TextFields(Provenance):
+    title: ShortText | None = None
+    body: LongText
+
+
+class TextRecord(TextFields):
+    key: TextKey
+
+
+class TextOut(TextRecord, RecordMeta):
+    pass
