@@ -1,0 +1,182 @@
+"""When the open advisory / drop-in sessions are and whether to book:
+``action_answer_advisory_hours`` and ``action_answer_appointment_needed``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import facts_client
+from actions.formatting import (
+    button,
+    compose,
+    format_session_time,
+    format_weekly_slots,
+    read_more,
+    sentence,
+)
+from actions.locations import place_buttons
+from actions.replies import Domain, FactsAction, contact_button, find_place, say
+
+
+def main_session(place: dict[str, Any], slug: str | None = None) -> dict[str, Any] | None:
+    """The session with ``slug``, else the first advisory session, else the first session."""
+    found = place.get("sessions") or []
+    for session in found:
+        if slug and session.get("slug") == slug:
+            return session
+    advisory = [s for s in found if s.get("kind") == "advisory"]
+    return (advisory or found or [None])[0]
+
+
+def appointment_sentence(session: dict[str, Any]) -> str:
+    needed = session.get("appointment_needed")
+    if needed is False:
+        return "Du behøver ikke bestille tid."
+    if needed is True:
+        return "Du skal bestille tid først."
+    return ""
+
+
+def fixed_times_sentence(session: dict[str, Any]) -> str:
+    slots = session.get("slots") or []
+    times = format_weekly_slots(slots)
+    if not times:
+        return ""
+    label = "Faste tider" if len(slots) > 1 else "Fast tid"
+    return f"{label}: {times}."
+
+
+def hours_text(place: dict[str, Any], upcoming: dict[str, Any] | None) -> str:
+    """The next session when its time is known, else what the content says about frequency."""
+    name = place["name"]
+    session_slug = (upcoming or {}).get("session_slug")
+    session = main_session(place, session_slug)
+    if session is None:
+        return (
+            f"Jeg har ingen tider for {name} i mit indhold endnu. "
+            "En medarbejder kan hjælpe dig videre."
+        )
+    title = (upcoming or {}).get("title") or session.get("title") or "åben rådgivning"
+    if upcoming and upcoming.get("start"):
+        when = format_session_time(upcoming["start"], upcoming.get("end"))
+        return compose(
+            f"Næste {title} hos {name} er {when}.",
+            sentence(upcoming.get("notes")),
+            fixed_times_sentence(session),
+            appointment_sentence(session),
+        )
+    note = (upcoming or {}).get("frequency_note") or session.get("frequency_note")
+    if note:
+        first = f"Der er {title} hos {name} {note.strip().rstrip('.')}."
+    else:
+        first = f"Der er {title} hos {name}."
+    return compose(
+        first,
+        "De præcise tider står ikke i mit indhold endnu.",
+        appointment_sentence(session),
+    )
+
+
+class ActionAnswerAdvisoryHours(FactsAction):
+    def name(self) -> str:
+        return "action_answer_advisory_hours"
+
+    async def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
+    ) -> list[EventType]:
+        place = await find_place(tracker, use_text=False)
+        if place is None:
+            await ask_which_place(dispatcher, tracker, "ask_advisory_hours")
+            return []
+        upcoming = None
+        if place.get("sessions"):
+            upcoming = await facts_client.next_session(place["slug"])
+        session = main_session(place, (upcoming or {}).get("session_slug"))
+        buttons = [button(f"Hvor ligger {place['name']}?", "ask_location", place=place["slug"])]
+        if session and session.get("appointment_needed") is None:
+            buttons.insert(0, contact_button())
+        text = compose(hours_text(place, upcoming), read_more(place.get("url")))
+        say(dispatcher, tracker, text, answer_id=f"hours:{place['slug']}", buttons=buttons)
+        return [SlotSet("place", place["slug"])]
+
+
+async def ask_which_place(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> None:
+    """No place known: offer the places that have advisory sessions."""
+    buttons = await place_buttons(intent, advisory_only=True)
+    if not buttons:
+        say(
+            dispatcher,
+            tracker,
+            "Jeg har ingen tider for åben rådgivning i mit indhold endnu. "
+            "En medarbejder kan hjælpe dig videre.",
+            answer_id="hours:none",
+            buttons=[contact_button()],
+        )
+        return
+    say(
+        dispatcher,
+        tracker,
+        "Jobcentret har åben rådgivning flere steder. Hvilket sted vil du høre om?"
+        if len(buttons) > 1
+        else "Jobcentret har åben rådgivning her:",
+        answer_id="hours:places",
+        buttons=buttons,
+    )
+
+
+def appointment_text(place: dict[str, Any]) -> str:
+    name = place["name"]
+    session = main_session(place)
+    if session is None:
+        return f"Jeg har ingen oplysninger om tidsbestilling hos {name} i mit indhold endnu."
+    title = session.get("title") or "åben rådgivning"
+    needed = session.get("appointment_needed")
+    if needed is False:
+        return f"Nej, til {title} hos {name} skal du ikke bestille tid. Du kan bare møde op."
+    if needed is True:
+        return f"Ja, til {title} hos {name} skal du bestille tid først."
+    return (
+        f"Det står ikke i mit indhold, om du skal bestille tid til {title} hos {name}. "
+        "Spørg en medarbejder."
+    )
+
+
+class ActionAnswerAppointmentNeeded(FactsAction):
+    def name(self) -> str:
+        return "action_answer_appointment_needed"
+
+    async def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
+    ) -> list[EventType]:
+        place = await find_place(tracker, use_text=False)
+        if place is None:
+            await self.answer_in_general(dispatcher, tracker)
+            return []
+        session = main_session(place)
+        buttons = [contact_button()]
+        if session is not None:
+            buttons.insert(
+                0, button("Hvornår er der åbent?", "ask_advisory_hours", place=place["slug"])
+            )
+        text = appointment_text(place)
+        say(dispatcher, tracker, text, answer_id=f"appointment:{place['slug']}", buttons=buttons)
+        return [SlotSet("place", place["slug"])]
+
+    async def answer_in_general(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """Without a place: answer at once if all advisory sessions agree, else ask where."""
+        advisory = [s for s in await facts_client.sessions() if s.get("kind") == "advisory"]
+        values = {s.get("appointment_needed") for s in advisory}
+        if advisory and values == {False}:
+            say(
+                dispatcher,
+                tracker,
+                "Til åben rådgivning skal du ikke bestille tid. Du kan bare møde op.",
+                answer_id="appointment:all",
+                buttons=await place_buttons("ask_advisory_hours", advisory_only=True),
+            )
+            return
+        await ask_which_place(dispatcher, tracker, "ask_appointment_needed")

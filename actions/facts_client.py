@@ -1,0 +1,149 @@
+"""The one client of the facts service used by the actions.
+
+Everything the assistant states comes from the facts service over HTTP. This module hides the
+transport: one ``httpx.AsyncClient`` per event loop and base URL, created lazily on first use
+(never at import time), short timeouts, and a single exception type for "cannot answer now".
+
+Privacy: user text may travel in query strings (``/api/resolve``, ``/api/faq/search``), so log
+lines carry the request path only, never the query.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import weakref
+from typing import Any
+
+import httpx
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_FACTS_URL = "http://localhost:8000"
+TIMEOUT = httpx.Timeout(connect=1.0, read=2.0, write=2.0, pool=1.0)
+
+_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, httpx.AsyncClient]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+class FactsUnavailable(Exception):
+    """The facts service could not give an answer (down, too slow, 5xx or a bad reply)."""
+
+
+def facts_url() -> str:
+    """Base URL of the facts service, from ``FACTS_URL``."""
+    return (os.environ.get("FACTS_URL") or DEFAULT_FACTS_URL).rstrip("/")
+
+
+def _client() -> httpx.AsyncClient:
+    """The shared client for the running event loop and the current ``FACTS_URL``."""
+    loop = asyncio.get_running_loop()
+    per_loop = _clients.setdefault(loop, {})
+    base = facts_url()
+    client = per_loop.get(base)
+    if client is None or client.is_closed:
+        client = httpx.AsyncClient(
+            base_url=base,
+            timeout=TIMEOUT,
+            headers={"Accept": "application/json"},
+            follow_redirects=False,
+        )
+        per_loop[base] = client
+    return client
+
+
+async def close_clients() -> None:
+    """Close the clients of the running loop (tests and shutdown)."""
+    loop = asyncio.get_running_loop()
+    for client in _clients.pop(loop, {}).values():
+        await client.aclose()
+
+
+async def get_json(path: str, params: dict[str, Any] | None = None) -> Any | None:
+    """GET ``path`` and return the decoded JSON; ``None`` on 404.
+
+    Raises :class:`FactsUnavailable` on connection errors, timeouts, 5xx, other unexpected
+    statuses and replies that are not JSON.
+    """
+    clean = {k: v for k, v in (params or {}).items() if v is not None}
+    try:
+        response = await _client().get(path, params=clean)
+    except httpx.HTTPError as exc:
+        logger.warning("facts service unreachable: GET %s (%s)", path, type(exc).__name__)
+        raise FactsUnavailable(f"GET {path}: {type(exc).__name__}") from None
+    if response.status_code == 404:
+        return None
+    if response.status_code != 200:
+        logger.warning("facts service answered %s: GET %s", response.status_code, path)
+        raise FactsUnavailable(f"GET {path}: HTTP {response.status_code}")
+    try:
+        return response.json()
+    except ValueError:
+        logger.warning("facts service sent no JSON: GET %s", path)
+        raise FactsUnavailable(f"GET {path}: not JSON") from None
+
+
+def _segment(slug: str) -> str:
+    """A slug made safe as one path segment (ascii letters, digits, ``-`` and ``_`` only)."""
+    return "".join(c for c in slug if c.isascii() and (c.isalnum() or c in "-_"))
+
+
+# -- typed reads, one per endpoint of the contract -------------------------------------------
+
+
+async def resolve(text: str, kind: str) -> dict[str, Any] | None:
+    """Best matching record of ``kind`` (place | offer | situation) for free text, or None."""
+    if not text or not text.strip():
+        return None
+    return await get_json("/api/resolve", {"q": text.strip()[:200], "kind": kind})
+
+
+async def places() -> list[dict[str, Any]]:
+    return await get_json("/api/places") or []
+
+
+async def place(slug: str) -> dict[str, Any] | None:
+    return await get_json(f"/api/places/{_segment(slug)}") if _segment(slug) else None
+
+
+async def next_session(slug: str, after: str | None = None) -> dict[str, Any] | None:
+    if not _segment(slug):
+        return None
+    return await get_json(f"/api/places/{_segment(slug)}/next-session", {"after": after})
+
+
+async def sessions(place_slug: str | None = None) -> list[dict[str, Any]]:
+    return await get_json("/api/sessions", {"place": place_slug}) or []
+
+
+async def offers(audience: str | None = None, target_group: str | None = None) -> list[dict]:
+    return await get_json("/api/offers", {"audience": audience, "target_group": target_group}) or []
+
+
+async def offer(slug: str) -> dict[str, Any] | None:
+    return await get_json(f"/api/offers/{_segment(slug)}") if _segment(slug) else None
+
+
+async def codex() -> list[dict[str, Any]]:
+    return await get_json("/api/codex") or []
+
+
+async def process_rules(situation: str | None = None) -> list[dict[str, Any]]:
+    return await get_json("/api/process-rules", {"situation": situation}) or []
+
+
+async def org_units() -> list[dict[str, Any]]:
+    return await get_json("/api/org-units") or []
+
+
+async def bot_text(key: str) -> dict[str, Any] | None:
+    """A staff-editable bot text (``help_overview``, ``human_routes``, ...)."""
+    return await get_json(f"/api/texts/{_segment(key)}")
+
+
+async def faq_search(query: str, limit: int = 3) -> list[dict[str, Any]]:
+    if not query or not query.strip():
+        return []
+    return await get_json("/api/faq/search", {"q": query.strip()[:500], "limit": limit}) or []

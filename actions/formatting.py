@@ -1,0 +1,214 @@
+"""Danish phrasing helpers: weekdays, dates, times, addresses, lists, buttons.
+
+Times are shown in Europe/Copenhagen local time whatever offset the facts service sends, so a
+session stays "kl. 10.00" on both sides of a daylight-saving change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+LOCAL_TZ_NAME = "Europe/Copenhagen"
+
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+NUMBER_WORDS = ("nul", "et", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti")
+
+
+def local_tz() -> ZoneInfo:
+    return ZoneInfo(LOCAL_TZ_NAME)
+
+
+def weekday_name(value: int | str | date) -> str:
+    """Danish weekday: 0 (Monday) / "wednesday" / a date → "onsdag"."""
+    if isinstance(value, date):
+        return WEEKDAYS[value.weekday()]
+    if isinstance(value, int):
+        return WEEKDAYS[value]
+    key = value.strip().lower()
+    if key in WEEKDAY_KEYS:
+        return WEEKDAYS[WEEKDAY_KEYS.index(key)]
+    if key in WEEKDAYS:
+        return key
+    raise ValueError(f"unknown weekday: {value!r}")
+
+
+def parse_datetime(value: str | datetime) -> datetime:
+    """An ISO datetime as an aware datetime in local time (naive input counts as local)."""
+    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=local_tz())
+    return parsed.astimezone(local_tz())
+
+
+def format_date(value: date | datetime | str) -> str:
+    """ "onsdag d. 3. december"."""
+    if isinstance(value, str):
+        value = parse_datetime(value) if "T" in value else date.fromisoformat(value)
+    elif isinstance(value, datetime):
+        value = parse_datetime(value)
+    return f"{weekday_name(value)} d. {value.day}. {MONTHS[value.month - 1]}"
+
+
+def clock(value: time | datetime | str) -> str:
+    """ "10.00" for 10:00 (hour without leading zero, Danish full stop)."""
+    if isinstance(value, str):
+        value = parse_datetime(value).timetz() if "T" in value else time.fromisoformat(value)
+    elif isinstance(value, datetime):
+        value = parse_datetime(value).timetz()
+    return f"{value.hour}.{value.minute:02d}"
+
+
+def format_time(value: time | datetime | str) -> str:
+    """ "kl. 10.00"."""
+    return f"kl. {clock(value)}"
+
+
+def format_time_range(start: time | datetime | str, end: time | datetime | str | None) -> str:
+    """ "kl. 10.00-12.00", or "kl. 10.00" when the end is unknown."""
+    if not end:
+        return format_time(start)
+    return f"kl. {clock(start)}-{clock(end)}"
+
+
+def format_session_time(start: str | datetime, end: str | datetime | None) -> str:
+    """ "onsdag d. 3. december kl. 10.00-12.00" in local time."""
+    return f"{format_date(start)} {format_time_range(start, end)}"
+
+
+def format_weekly_slots(slots: Iterable[Mapping[str, Any]]) -> str:
+    """ "onsdag kl. 10.00-12.00 og fredag kl. 9.00-11.00" (Monday first)."""
+    ordered = sorted(slots, key=lambda s: (_weekday_index(s.get("weekday")), s.get("start") or ""))
+    parts = [
+        f"{weekday_name(s['weekday'])} {format_time_range(s['start'], s.get('end'))}"
+        for s in ordered
+        if s.get("weekday") and s.get("start")
+    ]
+    return join_list(parts)
+
+
+def _weekday_index(value: Any) -> int:
+    try:
+        return WEEKDAYS.index(weekday_name(value))
+    except (ValueError, TypeError, AttributeError):
+        return len(WEEKDAYS)
+
+
+def join_list(items: Iterable[str], conjunction: str = "og") -> str:
+    """["a", "b", "c"] → "a, b og c"; empty items are skipped."""
+    words = [i.strip() for i in items if i and i.strip()]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def number_word(n: int) -> str:
+    """1 → "et", 4 → "fire"; digits above ten."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def _clean(value: Any) -> str:
+    return str(value).strip() if value not in (None, "") else ""
+
+
+def street_line(record: Mapping[str, Any]) -> str:
+    """ "Regimentvej 12" / "Regimentvej" / "" (never a number without a street)."""
+    street = _clean(record.get("street"))
+    if not street:
+        return ""
+    return f"{street} {_clean(record.get('house_number'))}".strip()
+
+
+def address_phrase(record: Mapping[str, Any]) -> str:
+    """For a sentence: "Regimentvej 12, 8900 Randers" / "Regimentvej i Randers" / "Regimentvej"."""
+    street = street_line(record)
+    if not street or _clean(record.get("postcode")):
+        return address_line(record)
+    city = _clean(record.get("city"))
+    return f"{street} i {city}" if city else street
+
+
+def address_line(record: Mapping[str, Any]) -> str:
+    """ "Regimentvej 12, 8900 Randers" with empty fields skipped ("Regimentvej, Randers")."""
+    town = f"{_clean(record.get('postcode'))} {_clean(record.get('city'))}".strip()
+    return ", ".join(part for part in (street_line(record), town) if part)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"'(])")
+_ABBREVIATIONS = frozenset(
+    ("sct.", "skt.", "fx.", "f.eks.", "bl.a.", "ca.", "nr.", "kl.", "dvs.", "mv.", "st.")
+)
+
+
+def first_sentences(text: str | None, count: int = 1) -> str:
+    """The first ``count`` sentences of a text (whole text when it has fewer).
+
+    Does not cut after abbreviations such as "Sct." or "bl.a."."""
+    if not text:
+        return ""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(" ".join(text.split())):
+        last_word = sentences[-1].rsplit(" ", 1)[-1].lower() if sentences else ""
+        if last_word in _ABBREVIATIONS:
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return " ".join(sentences[:count]).strip()
+
+
+def sentence(text: str | None) -> str:
+    """A trimmed text that ends with a full stop (or its own ! / ?)."""
+    cleaned = " ".join((text or "").split())
+    if cleaned and cleaned[-1] not in ".!?:":
+        cleaned += "."
+    return cleaned
+
+
+def lower_first(text: str) -> str:
+    """ "Tryghed og tillid" → "tryghed og tillid" (keeps acronyms such as "CV")."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def read_more(url: str | None) -> str:
+    """ "Læs mere: <url>" or "" when the record has no url."""
+    return f"Læs mere: {url.strip()}" if url and url.strip() else ""
+
+
+def compose(*parts: str | None) -> str:
+    """Join answer parts: sentences with spaces, a "Læs mere" line on its own line."""
+    body = " ".join(p.strip() for p in parts if p and p.strip() and not p.startswith("Læs mere:"))
+    links = [p.strip() for p in parts if p and p.startswith("Læs mere:")]
+    return "\n".join([body, *links]) if links else body
+
+
+def payload(intent: str, **entities: str) -> str:
+    """``/intent{"entity":"value"}`` as Rasa expects it in a button payload."""
+    values = {k: v for k, v in entities.items() if v is not None}
+    if not values:
+        return f"/{intent}"
+    return f"/{intent}{json.dumps(values, ensure_ascii=False, separators=(',', ':'))}"
+
+
+def button(title: str, intent: str, **entities: str) -> dict[str, str]:
+    return {"title": title, "payload": payload(intent, **entities)}

@@ -1,0 +1,129 @@
+"""Answers that are staff-editable texts (``/api/texts/{key}``): routes to a human, complaints,
+the privacy notice, distress support, the help overview, out of scope and the 2025 reform."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import facts_client
+from actions.formatting import button, compose, read_more
+from actions.replies import (
+    Domain,
+    FactsAction,
+    contact_button,
+    say,
+    topic_buttons,
+)
+
+# Optional domain response for distress when the facts service is down (emergency numbers
+# written by content staff in the domain); without it the action says utter_service_down.
+DISTRESS_FALLBACK_RESPONSE = "utter_distress_fallback"
+
+
+class TextAction(FactsAction):
+    """Says the staff-editable text ``text_key`` with ``buttons``."""
+
+    @property
+    @abstractmethod
+    def text_key(self) -> str: ...
+
+    def buttons(self) -> list[dict[str, str]]:
+        return []
+
+    async def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
+    ) -> list[EventType]:
+        record = await facts_client.bot_text(self.text_key)
+        if not record or not (record.get("body") or "").strip():
+            # a required text is missing: say so plainly rather than invent one
+            self.say_unavailable(dispatcher, domain)
+            return []
+        say(
+            dispatcher,
+            tracker,
+            compose(record["body"], read_more(record.get("url"))),
+            answer_id=f"text:{self.text_key}",
+            buttons=self.buttons(),
+        )
+        return []
+
+
+class ActionHumanRoutes(TextAction):
+    text_key = "human_routes"
+
+    def name(self) -> str:
+        return "action_human_routes"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return [
+            button("Hvor ligger Borgerservice?", "ask_location", place="borgerservice"),
+            button("Åben rådgivning", "ask_advisory_hours"),
+            button("Jeg vil klage", "complain"),
+        ]
+
+
+class ActionComplaint(TextAction):
+    text_key = "complaint"
+
+    def name(self) -> str:
+        return "action_complaint"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return [contact_button()]
+
+
+class ActionPrivacyNotice(TextAction):
+    text_key = "privacy_notice"
+
+    def name(self) -> str:
+        return "action_privacy_notice"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return [contact_button()]
+
+
+class ActionDistressSupport(TextAction):
+    text_key = "distress_help"
+
+    def name(self) -> str:
+        return "action_distress_support"
+
+    def say_unavailable(self, dispatcher: CollectingDispatcher, domain: Domain) -> None:
+        if DISTRESS_FALLBACK_RESPONSE in (domain or {}).get("responses", {}):
+            dispatcher.utter_message(response=DISTRESS_FALLBACK_RESPONSE)
+        else:
+            super().say_unavailable(dispatcher, domain)
+
+
+class ActionHelpOverview(TextAction):
+    text_key = "help_overview"
+
+    def name(self) -> str:
+        return "action_help_overview"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return topic_buttons()
+
+
+class ActionOutOfScope(TextAction):
+    text_key = "out_of_scope"
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return topic_buttons()[:3]
+
+
+class ActionAnswerReform(TextAction):
+    text_key = "reform_2025"
+
+    def name(self) -> str:
+        return "action_answer_reform"
+
+    def buttons(self) -> list[dict[str, str]]:
+        return [button("Hvordan er jobcentret organiseret?", "ask_organisation")]

@@ -1,0 +1,156 @@
+"""What the offers are and which there are: ``action_answer_offer``, ``action_list_offers``,
+``action_list_company_offers``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import facts_client
+from actions.formatting import (
+    button,
+    compose,
+    first_sentences,
+    join_list,
+    read_more,
+    sentence,
+)
+from actions.replies import Domain, FactsAction, contact_button, entity_or_slot, find_offer, say
+
+MAX_OFFER_BUTTONS = 6
+COMPANY = "company"
+CITIZEN = "citizen"
+
+
+def offer_buttons(records: list[dict[str, Any]]) -> list[dict[str, str]]:
+    return [
+        button(r["name"], "ask_offer_info", offer=r["slug"]) for r in records[:MAX_OFFER_BUTTONS]
+    ]
+
+
+def audience_sentence(offer: dict[str, Any]) -> str:
+    groups = [g for g in offer.get("target_groups") or [] if g]
+    if groups:
+        return f"Det er for {join_list(groups)}."
+    if offer.get("audience") == COMPANY:
+        return "Det er for virksomheder."
+    return ""
+
+
+def offer_text(offer: dict[str, Any]) -> str:
+    description = first_sentences(offer.get("description"))
+    how = offer.get("how_to_get")
+    return compose(
+        f"{offer['name']}: {sentence(description)}" if description else f"{offer['name']}.",
+        audience_sentence(offer),
+        sentence(first_sentences(how, 1))
+        if how
+        else "En medarbejder kan fortælle dig, hvordan du kommer i gang.",
+        read_more(offer.get("url")),
+    )
+
+
+class ActionAnswerOffer(FactsAction):
+    def name(self) -> str:
+        return "action_answer_offer"
+
+    async def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
+    ) -> list[EventType]:
+        offer = await find_offer(tracker, use_text=True)
+        if offer is None:
+            some = await facts_client.offers(audience=CITIZEN)
+            say(
+                dispatcher,
+                tracker,
+                "Det tilbud kender jeg ikke. Her er nogle af jobcentrets tilbud:",
+                answer_id="offer:unknown",
+                buttons=offer_buttons(some) or [contact_button()],
+            )
+            return []
+        if offer.get("audience") == COMPANY:
+            more = button("Andre tilbud til virksomheder", "ask_company_offers")
+        else:
+            more = button("Andre tilbud", "list_offers")
+        say(
+            dispatcher,
+            tracker,
+            offer_text(offer),
+            answer_id=f"offer:{offer['slug']}",
+            buttons=[more, contact_button()],
+        )
+        return [SlotSet("offer", offer["slug"])]
+
+
+def group_label(records: list[dict[str, Any]], wanted: str) -> str | None:
+    """The content's own spelling of the target group the user asked about, if any."""
+    for record in records:
+        for group in record.get("target_groups") or []:
+            if group and group.casefold() == wanted.casefold():
+                return group
+    return None
+
+
+class ActionListOffers(FactsAction):
+    def name(self) -> str:
+        return "action_list_offers"
+
+    async def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
+    ) -> list[EventType]:
+        group = entity_or_slot(tracker, "target_group")
+        records = await facts_client.offers(audience=CITIZEN, target_group=group) if group else []
+        label = group_label(records, group) if group else None
+        if not records:
+            records = await facts_client.offers(audience=CITIZEN)
+        if not records:
+            say(
+                dispatcher,
+                tracker,
+                "Jeg har ingen tilbud i mit indhold endnu. En medarbejder kan hjælpe dig videre.",
+                answer_id="offers:none",
+                buttons=[contact_button()],
+            )
+            return []
+        some = "nogle af " if len(records) > MAX_OFFER_BUTTONS else ""
+        who = f" til {label}" if label else ""
+        say(
+            dispatcher,
+            tracker,
+            f"Her er {some}jobcentrets tilbud{who}. Vælg et for at høre mere.",
+            answer_id=f"offers:{CITIZEN}",
+            buttons=offer_buttons(records),
+        )
+        return []
+
+
+class ActionListCompanyOffers(FactsAction):
+    def name(self) -> str:
+        return "action_list_company_offers"
+
+    async def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
+    ) -> list[EventType]:
+        records = await facts_client.offers(audience=COMPANY)
+        if not records:
+            say(
+                dispatcher,
+                tracker,
+                "Jeg har ingen tilbud til virksomheder i mit indhold endnu. "
+                "En medarbejder kan hjælpe dig videre.",
+                answer_id="offers:company-none",
+                buttons=[contact_button()],
+            )
+            return []
+        some = "nogle af " if len(records) > MAX_OFFER_BUTTONS else ""
+        say(
+            dispatcher,
+            tracker,
+            f"Her er {some}jobcentrets tilbud til virksomheder. Vælg et for at høre mere.",
+            answer_id=f"offers:{COMPANY}",
+            buttons=offer_buttons(records),
+        )
+        return []

@@ -1,0 +1,51 @@
+"""How the employment services are organised: ``action_answer_organisation``."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import facts_client
+from actions.formatting import button, number_word
+from actions.replies import Domain, FactsAction, contact_button, say
+
+
+def unit_line(unit: dict) -> str:
+    short = unit.get("short_name")
+    return f"- {unit['name']} ({short})" if short else f"- {unit['name']}"
+
+
+def organisation_text(units: list[dict]) -> str:
+    intro = f"Beskæftigelsesområdet i Randers er delt i {number_word(len(units))} centre:"
+    return "\n".join([intro, *(unit_line(u) for u in units)])
+
+
+class ActionAnswerOrganisation(FactsAction):
+    def name(self) -> str:
+        return "action_answer_organisation"
+
+    async def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
+    ) -> list[EventType]:
+        units = await facts_client.org_units()
+        if not units:
+            say(
+                dispatcher,
+                tracker,
+                "Organisationen står ikke i mit indhold endnu. En medarbejder kan fortælle mere.",
+                answer_id="org:none",
+                buttons=[contact_button()],
+            )
+            return []
+        say(
+            dispatcher,
+            tracker,
+            organisation_text(units),
+            answer_id="org:all",
+            buttons=[
+                button("Reformen i 2025", "ask_reform"),
+                button("Tilbud til virksomheder", "ask_company_offers"),
+            ],
+        )
+        return []
