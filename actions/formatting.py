@@ -54,7 +54,11 @@ def weekday_name(value: int | str | date) -> str:
 
 def parse_datetime(value: str | datetime) -> datetime:
     """An ISO datetime as an aware datetime in local time (naive input counts as local)."""
-    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        parsed = value
+    else:  # Python 3.10 fromisoformat does not read a trailing "Z"
+        text = value.strip()
+        parsed = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=local_tz())
     return parsed.astimezone(local_tz())
@@ -100,8 +104,10 @@ def format_weekly_slots(slots: Iterable[Mapping[str, Any]]) -> str:
     ordered = sorted(slots, key=lambda s: (_weekday_index(s.get("weekday")), s.get("start") or ""))
     parts = [
         f"{weekday_name(s['weekday'])} {format_time_range(s['start'], s.get('end'))}"
+        if s.get("start")
+        else weekday_name(s["weekday"])
         for s in ordered
-        if s.get("weekday") and s.get("start")
+        if s.get("weekday")
     ]
     return join_list(parts)
 
