@@ -58,6 +58,19 @@ class ContentInvalid(ServiceError):
         return validation_body([{"loc": self.loc, "msg": self.detail, "type": "value_error"}])
 
 
+class ContentErrors(ServiceError):
+    """Several validation failures at once (a whole content file), reported like a 422."""
+
+    status_code = 422
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__("; ".join(str(e["msg"]) for e in errors))
+        self.errors = errors
+
+    def body(self) -> dict[str, Any]:
+        return validation_body(self.errors)
+
+
 MESSAGES = {
     "missing": "skal udfyldes",
     "string_too_short": "må ikke være tom",

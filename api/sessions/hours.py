@@ -51,6 +51,8 @@ def occurrences_on(session: SessionRecord, day: date) -> list[Occurrence]:
     if _valid_on(session, day) and not closed_all:
         weekday = WEEKDAYS[day.weekday()]
         for slot in session.slots:
+            if slot.start is None or slot.end is None:
+                continue  # only the weekday is known: never a time
             if slot.weekday == weekday and slot.start not in closed_starts:
                 found.append(
                     Occurrence(
@@ -66,7 +68,16 @@ def occurrences_on(session: SessionRecord, day: date) -> list[Occurrence]:
 
 
 def has_schedule(sessions: list[SessionRecord]) -> bool:
-    return any(s.slots or any(e.kind == "extra" for e in s.exceptions) for s in sessions)
+    return any(
+        any(slot.start is not None for slot in s.slots)
+        or any(e.kind == "extra" for e in s.exceptions)
+        for s in sessions
+    )
+
+
+def weekdays_without_time(sessions: list[SessionRecord]) -> list[str]:
+    found = {slot.weekday for s in sessions for slot in s.slots if slot.start is None}
+    return [day for day in WEEKDAYS if day in found]
 
 
 def next_occurrence(

@@ -46,8 +46,8 @@ class SessionSlot(Base):
     )
     position: Mapped[int] = mapped_column(Integer)
     weekday: Mapped[str] = mapped_column(String(10))
-    start: Mapped[dt.time] = mapped_column(Time)
-    end: Mapped[dt.time] = mapped_column(Time)
+    start: Mapped[dt.time | None] = mapped_column(Time)
+    end: Mapped[dt.time | None] = mapped_column(Time)
     staff: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
 

@@ -10,15 +10,19 @@ from api.records.types import ClockTime, LongText, Name, ShortText, Slug, Weekda
 
 
 class Slot(ContentModel):
+    """A weekly slot. start/end are both null when only the weekday is known."""
+
     weekday: Weekday
-    start: ClockTime
-    end: ClockTime
+    start: ClockTime | None
+    end: ClockTime | None
     staff: ShortText | None = None
     notes: ShortText | None = None
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Slot:
-        if self.end <= self.start:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("angiv både start- og sluttidspunkt, eller ingen af dem")
+        if self.start is not None and self.end is not None and self.end <= self.start:
             raise ValueError("sluttidspunktet skal være efter starttidspunktet")
         return self
 
@@ -77,6 +81,9 @@ class NextSessionOut(BaseModel):
     staff: str | None = None
     notes: str | None = None
     frequency_note: str | None = None
+    weekdays_without_time: list[str] = Field(
+        default_factory=list, description="Ugedage hvor tiden endnu ikke kendes"
+    )
     reason: Literal["no_slots", "none_upcoming"] | None = None
 
 

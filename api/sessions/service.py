@@ -88,11 +88,19 @@ def next_session(
         r for r in _records(live_sessions(session, place_slug)) if not kind or r.kind == kind
     ]
     notes = "; ".join(r.frequency_note for r in records if r.frequency_note) or None
+    untimed = hours.weekdays_without_time(records)
     if not hours.has_schedule(records):
-        return NextSessionOut(place=place_slug, frequency_note=notes, reason="no_slots")
+        return NextSessionOut(
+            place=place_slug, frequency_note=notes, weekdays_without_time=untimed, reason="no_slots"
+        )
     found = hours.next_occurrence(records, after)
     if found is None:
-        return NextSessionOut(place=place_slug, frequency_note=notes, reason="none_upcoming")
+        return NextSessionOut(
+            place=place_slug,
+            frequency_note=notes,
+            weekdays_without_time=untimed,
+            reason="none_upcoming",
+        )
     return NextSessionOut(
         place=place_slug,
         session_slug=found.session.slug,
@@ -102,6 +110,7 @@ def next_session(
         staff=found.staff,
         notes=found.notes,
         frequency_note=found.session.frequency_note,
+        weekdays_without_time=untimed,
     )
 
 

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 476b31f4be7f
+Revision ID: a407d5bfff3b
 Revises:
-Create Date: 2026-11-27 03:30:18.814555+00:00
+Create Date: 2026-11-27 03:33:29.587393+00:00
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "476b31f4be7f"
+revision: str = "a407d5bfff3b"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -255,8 +255,8 @@ def upgrade() -> None:
         sa.Column("session_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("weekday", sa.String(length=10), nullable=False),
-        sa.Column("start", sa.Time(), nullable=False),
-        sa.Column("end", sa.Time(), nullable=False),
+        sa.Column("start", sa.Time(), nullable=True),
+        sa.Column("end", sa.Time(), nullable=True),
         sa.Column("staff", sa.Text(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,148 @@
+"""`facts-service`: migrate, seed, create-admin, export, serve."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from api.settings import REPO_ROOT, Settings, load_settings
+
+DEFAULT_SEED = REPO_ROOT / "content" / "seed.yml"
+
+
+def _session(settings: Settings):
+    from api.db import make_engine, make_session_factory
+
+    engine = make_engine(settings.sqlalchemy_url)
+    return engine, make_session_factory(engine)()
+
+
+def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> int:
+    from api.migrations import upgrade_head
+
+    upgrade_head(settings.sqlalchemy_url)
+    print("database is at the newest schema")
+    return 0
+
+
+def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
+    from api import content_io
+    from api.errors import ServiceError
+
+    engine, session = _session(settings)
+    try:
+        content = content_io.read_file(args.file)
+        missing = content_io.missing_text_keys(content)
+        if missing:
+            print(f"warning: texts missing: {', '.join(missing)}", file=sys.stderr)
+        if not args.replace and not content_io.is_empty(session):
+            print("database already has content; nothing imported (use --replace to overwrite)")
+            return 0
+        report = content_io.import_content(session, content, "seed", settings, replace=args.replace)
+        session.commit()
+    except ServiceError as exc:
+        print(f"seed failed: {exc.detail}", file=sys.stderr)
+        return 1
+    finally:
+        session.close()
+        engine.dispose()
+    print(f"imported: created {report.created}, updated {report.updated}")
+    return 0
+
+
+def cmd_create_admin(settings: Settings, args: argparse.Namespace) -> int:
+    from api.auth.schemas import UserIn
+    from api.auth.service import create_user
+    from api.errors import ServiceError
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+    try:
+        user = UserIn(username=args.username, password=password, role=args.role)
+    except ValueError as exc:
+        print(f"invalid user: {exc}", file=sys.stderr)
+        return 2
+    engine, session = _session(settings)
+    try:
+        create_user(session, user.username, user.password, user.role)
+        session.commit()
+    except ServiceError as exc:
+        print(exc.detail, file=sys.stderr)
+        return 1
+    finally:
+        session.close()
+        engine.dispose()
+    print(f"created {user.role} '{user.username}'")
+    return 0
+
+
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    from api.content_io import export_yaml
+
+    engine, session = _session(settings)
+    try:
+        text = export_yaml(session)
+    finally:
+        session.close()
+        engine.dispose()
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.main import create_app
+
+    uvicorn.run(
+        create_app(settings),
+        host=args.host or settings.facts_host,
+        port=args.port or settings.facts_port,
+        log_level="info",
+        access_log=False,
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facts-service", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="alembic upgrade head").set_defaults(func=cmd_migrate)
+    seed = sub.add_parser("seed", help="import content YAML (only into an empty database)")
+    seed.add_argument("--file", default=str(DEFAULT_SEED))
+    seed.add_argument("--replace", action="store_true", help="update existing content to the file")
+    seed.set_defaults(func=cmd_seed)
+    admin = sub.add_parser("create-admin", help="create a staff account (admin by default)")
+    admin.add_argument("--username", required=True)
+    admin.add_argument("--role", choices=["admin", "editor"], default="admin")
+    admin.add_argument("--password-stdin", action="store_true")
+    admin.set_defaults(func=cmd_create_admin)
+    export = sub.add_parser("export", help="write the whole content as YAML")
+    export.add_argument("--output", "-o", default="-")
+    export.set_defaults(func=cmd_export)
+    serve = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ValueError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    return args.func(settings, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

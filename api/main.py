@@ -1,0 +1,93 @@
+"""The app factory. Nothing is created at import time: call ``create_app()``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.auth.router import router as auth_router
+from api.codex.router import router as codex_router
+from api.db import make_engine, make_session_factory
+from api.errors import install_error_handlers
+from api.faq.router import router as faq_router
+from api.faq.search import FaqIndexCache
+from api.feedback.router import router as feedback_router
+from api.health import router as health_router
+from api.kinds import ALL_KINDS
+from api.middleware import BodySizeLimit, SecurityHeaders
+from api.offers.router import router as offers_router
+from api.org_units.router import router as org_units_router
+from api.places.router import router as places_router
+from api.process_rules.router import router as process_rules_router
+from api.records.staff_router import build_staff_router
+from api.resolve.router import router as resolve_router
+from api.sessions.router import router as sessions_router
+from api.settings import Settings, load_settings
+from api.staff.router import router as staff_router
+from api.texts.router import router as texts_router
+from api.web_pages import mount_web
+
+PUBLIC_ROUTERS = (
+    health_router,
+    places_router,
+    sessions_router,
+    offers_router,
+    codex_router,
+    process_rules_router,
+    org_units_router,
+    faq_router,
+    texts_router,
+    resolve_router,
+    feedback_router,
+)
+
+DESCRIPTION = """Faktaservice for Jobcenter Randers' chatassistent.
+
+Offentlige læse-endpoints bruges af botten og widgetten uden login. Medarbejdere retter
+indholdet via `/api/staff/...` med et Bearer-token fra `/api/auth/token`; hver post har en
+version (ETag), og ændringer kræver `If-Match`, så ingen ændringer går tabt."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    engine = make_engine(settings.sqlalchemy_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Jobcenter Randers faktaservice",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    app.state.faq_index = FaqIndexCache()
+
+    install_error_handlers(app)
+    for router in PUBLIC_ROUTERS:
+        app.include_router(router)
+    app.include_router(auth_router)
+    app.include_router(staff_router)
+    for kind in ALL_KINDS:
+        app.include_router(build_staff_router(kind))
+    mount_web(app, settings.web_dir)
+
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    if settings.chat_origin_list:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.chat_origin_list,
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Content-Type"],
+            max_age=600,
+        )
+    app.add_middleware(SecurityHeaders, connect_sources=[settings.rasa_url, settings.rasa_ws_url])
+    return app

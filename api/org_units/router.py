@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response
+
+from api.db import SessionDep
+from api.deps import SettingsDep
+from api.kinds import ORG_UNITS
+from api.org_units.schemas import OrgUnitOut
+from api.records.public import NOT_FOUND, get_out, list_out
+from api.records.types import Slug
+
+router = APIRouter(prefix="/api/org-units", tags=["org units"])
+
+
+@router.get("", response_model=list[OrgUnitOut])
+def list_units(session: SessionDep, settings: SettingsDep) -> list[dict]:
+    return list_out(session, ORG_UNITS, settings)
+
+
+@router.get("/{slug}", response_model=OrgUnitOut, responses=NOT_FOUND)
+def get_unit(
+    slug: Annotated[Slug, Path()], response: Response, session: SessionDep, settings: SettingsDep
+):
+    return get_out(session, ORG_UNITS, slug, settings, response)

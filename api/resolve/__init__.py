@@ -1,0 +1,1 @@
+"""Resolve a name, alias or misspelling to a record."""

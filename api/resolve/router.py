@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.db import SessionDep
+from api.errors import NotFound
+from api.records.schemas import ErrorOut
+from api.resolve.schemas import ResolveKind, ResolveOut
+from api.resolve.service import resolve
+
+router = APIRouter(tags=["resolve"])
+
+
+@router.get(
+    "/api/resolve",
+    response_model=ResolveOut,
+    responses={404: {"model": ErrorOut, "description": "Intet passer godt nok"}},
+    summary="Find sted, tilbud eller situation ud fra navn, alias eller stavefejl",
+)
+def resolve_name(
+    session: SessionDep,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    kind: Annotated[ResolveKind | None, Query()] = None,
+) -> ResolveOut:
+    found = resolve(session, q, kind)
+    if found is None:
+        raise NotFound(f"fandt ingen {kind or 'post'} der ligner '{q}'")
+    return found

@@ -1,0 +1,1 @@
+"""Staff overview endpoints: stale records, export and import of the whole content."""

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from api import content_io
+from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
+from api.db import SessionDep
+from api.deps import SettingsDep
+from api.kinds import ALL_KINDS
+from api.records import service
+from api.records.schemas import ErrorOut
+from api.settings import Settings
+
+router = APIRouter(prefix="/api/staff", tags=["staff"])
+
+YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/plain")
+
+
+class StaleItem(BaseModel):
+    kind: str
+    key: str
+    title: str
+    last_verified: date | None
+    source: str
+    version: int
+
+
+def _title(obj: object) -> str:
+    for attr in ("name", "title"):
+        value = getattr(obj, attr, None)
+        if value:
+            return str(value)
+    questions = getattr(obj, "questions", None)
+    return str(questions[0]) if questions else ""
+
+
+@router.get(
+    "/stale",
+    response_model=list[StaleItem],
+    responses=AUTH_RESPONSES,
+    summary="Poster der ikke er kontrolleret inden for STALE_AFTER_DAYS",
+)
+def stale_records(session: SessionDep, settings: SettingsDep, _user: EditorDep) -> list[StaleItem]:
+    items = []
+    for kind in ALL_KINDS:
+        for obj in session.scalars(service.ordered(kind, service.live_query(kind))):
+            if service.is_stale(obj.last_verified, settings):
+                items.append(
+                    StaleItem(
+                        kind=kind.name,
+                        key=str(getattr(obj, kind.key_field)),
+                        title=_title(obj),
+                        last_verified=obj.last_verified,
+                        source=obj.source,
+                        version=obj.version,
+                    )
+                )
+    return items
+
+
+@router.get(
+    "/export",
+    response_class=Response,
+    responses=AUTH_RESPONSES
+    | {200: {"content": {"application/yaml": {"schema": {"type": "string"}}}}},
+    summary="Hele indholdet som YAML (samme form som content/seed.yml)",
+)
+def export_content(session: SessionDep, _user: EditorDep) -> Response:
+    return Response(
+        content_io.export_yaml(session),
+        media_type="application/yaml; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="content.yml"'},
+    )
+
+
+@router.post(
+    "/import",
+    response_model=content_io.ImportReport,
+    responses=AUTH_RESPONSES | {415: {"model": ErrorOut, "description": "Ikke YAML"}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/yaml": {"schema": {"type": "string"}}},
+        }
+    },
+    summary="Indlæs YAML (opretter/retter; replace=true sletter poster der ikke er i filen)",
+)
+async def import_content(
+    request: Request,
+    settings: SettingsDep,
+    admin: AdminDep,
+    session: SessionDep,
+    replace: Annotated[bool, Query()] = False,
+) -> content_io.ImportReport:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media not in YAML_TYPES:
+        return Response(  # type: ignore[return-value]
+            '{"detail": "Send indholdet som application/yaml"}',
+            status_code=415,
+            media_type="application/json",
+        )
+    raw = await request.body()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is None:
+        raise content_io.ContentInvalid(["body"], "filen skal være UTF-8")
+    return await run_in_threadpool(_import, session, text, admin.username, settings, replace)
+
+
+def _import(
+    session: Session, text: str, who: str, settings: Settings, replace: bool
+) -> content_io.ImportReport:
+    content = content_io.parse_yaml(text)
+    report = content_io.import_content(session, content, who, settings, replace=replace)
+    session.commit()
+    return report
