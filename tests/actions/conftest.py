@@ -49,6 +49,7 @@ def service_env(db_path: Path, port: int) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{db_path}",
         FACTS_PORT=str(port),
         FACTS_HOST="127.0.0.1",
+        PYTHONPATH=str(ROOT),  # the console script needs the repo on the path to find `api`
     )
     return env
 

@@ -1,0 +1,113 @@
+"""action_answer_advisory_hours and action_answer_appointment_needed on the real facts service."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.advisory_hours import ActionAnswerAdvisoryHours, ActionAnswerAppointmentNeeded
+from actions.formatting import format_date, local_tz
+
+pytestmark = pytest.mark.anyio
+
+# the weekly slots of Prøvehuset in tests/actions/fixtures/content.yml
+PROEVEHUSET_SLOTS = {2: ("10.00-12.00", time(12, 0)), 4: ("9.00-11.30", time(11, 30))}
+
+
+def upcoming_session_lines(days: int = 8) -> set[str]:
+    """Every "onsdag d. 3. december kl. 10.00-12.00" Prøvehuset has in the coming week."""
+    now = datetime.now(local_tz())
+    lines = set()
+    for offset in range(days):
+        day = (now + timedelta(days=offset)).date()
+        if day.weekday() in PROEVEHUSET_SLOTS:
+            times, _end = PROEVEHUSET_SLOTS[day.weekday()]
+            lines.add(f"{format_date(day)} kl. {times}")
+    return lines
+
+
+async def test_next_session_with_weekly_slots(facts_url, dispatcher, domain, tracker_for):
+    tracker = tracker_for("ask_advisory_hours", entities={"place": "proevehuset"})
+    events = await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    (msg,) = dispatcher.messages
+    text = msg["text"]
+    assert text.startswith("Næste Åben Rådgivning hos Prøvehuset er ")
+    assert any(line in text for line in upcoming_session_lines()), text
+    assert "Faste tider: onsdag kl. 10.00-12.00 og fredag kl. 9.00-11.30." in text
+    assert "Du behøver ikke bestille tid." in text
+    assert text.splitlines()[-1] == "Læs mere: https://example.org/proevehuset"
+    assert msg["custom"] == {"answer_id": "hours:proevehuset", "intent": "ask_advisory_hours"}
+    assert SlotSet("place", "proevehuset") in events
+
+
+async def test_unknown_slots_give_frequency_and_say_times_are_missing(
+    facts_url, dispatcher, domain, tracker_for
+):
+    tracker = tracker_for("ask_advisory_hours", entities={"place": "huset-tvaers"})
+    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    (msg,) = dispatcher.messages
+    assert msg["text"] == (
+        "Der er Åben Rådgivning hos Huset Tværs to gange om ugen. "
+        "De præcise tider står ikke i mit indhold endnu. Du behøver ikke bestille tid."
+    )
+
+
+async def test_follow_up_question_uses_the_place_from_before(
+    facts_url, dispatcher, domain, tracker_for
+):
+    tracker = tracker_for(
+        "ask_advisory_hours", text="og hvornår har de åbent", slots={"place": "huset-tvaers"}
+    )
+    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["custom"]["answer_id"] == "hours:huset-tvaers"
+
+
+async def test_no_place_lists_places_with_advisory_sessions(
+    facts_url, dispatcher, domain, tracker_for
+):
+    tracker = tracker_for("ask_advisory_hours", text="hvornår er der åben rådgivning")
+    events = await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    (msg,) = dispatcher.messages
+    assert msg["text"].endswith("Hvilket sted vil du høre om?")
+    assert [b["payload"] for b in msg["buttons"]] == [
+        '/ask_advisory_hours{"place":"proevehuset"}',
+        '/ask_advisory_hours{"place":"huset-tvaers"}',
+    ]
+    assert all(e.get("name") != "place" for e in events)
+
+
+async def test_place_without_sessions(facts_url, dispatcher, domain, tracker_for):
+    tracker = tracker_for("ask_advisory_hours", entities={"place": "jobcenter"})
+    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"].startswith(
+        "Jeg har ingen tider for Jobcenter Randers i mit indhold endnu."
+    )
+
+
+async def test_appointment_not_needed(facts_url, dispatcher, domain, tracker_for):
+    tracker = tracker_for("ask_appointment_needed", entities={"place": "proevehuset"})
+    await ActionAnswerAppointmentNeeded().run(dispatcher, tracker, domain)
+    (msg,) = dispatcher.messages
+    assert msg["text"] == (
+        "Nej, til Åben Rådgivning hos Prøvehuset skal du ikke bestille tid. Du kan bare møde op."
+    )
+    assert msg["custom"]["answer_id"] == "appointment:proevehuset"
+    assert msg["buttons"][0]["payload"] == '/ask_advisory_hours{"place":"proevehuset"}'
+
+
+async def test_appointment_unknown_is_not_guessed(facts_url, dispatcher, domain, tracker_for):
+    tracker = tracker_for("ask_appointment_needed", entities={"place": "borgerservice"})
+    await ActionAnswerAppointmentNeeded().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"].startswith("Det står ikke i mit indhold, om du skal")
+
+
+async def test_appointment_without_place_when_all_sessions_agree(
+    facts_url, dispatcher, domain, tracker_for
+):
+    tracker = tracker_for("ask_appointment_needed", text="skal man bestille tid")
+    await ActionAnswerAppointmentNeeded().run(dispatcher, tracker, domain)
+    (msg,) = dispatcher.messages
+    assert msg["text"].startswith("Til åben rådgivning skal du ikke bestille tid.")
+    assert len(msg["buttons"]) == 2
