@@ -15,8 +15,10 @@ from actions.formatting import (
     compose,
     format_session_time,
     format_weekly_slots,
+    join_list,
     read_more,
     sentence,
+    weekday_name,
 )
 from actions.locations import place_buttons
 from actions.replies import Domain, FactsAction, contact_button, find_place, say
@@ -70,8 +72,11 @@ def hours_text(place: dict[str, Any], upcoming: dict[str, Any] | None) -> str:
             appointment_sentence(session),
         )
     note = (upcoming or {}).get("frequency_note") or session.get("frequency_note")
+    days = [d for d in (upcoming or {}).get("weekdays_without_time") or [] if d]
     if note:
         first = f"Der er {title} hos {name} {note.strip().rstrip('.')}."
+    elif days:
+        first = f"Der er {title} hos {name} hver {join_list(weekday_name(d) for d in days)}."
     else:
         first = f"Der er {title} hos {name}."
     return compose(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import weakref
 from typing import Any
 
@@ -37,8 +38,27 @@ def facts_url() -> str:
     return (os.environ.get("FACTS_URL") or DEFAULT_FACTS_URL).rstrip("/")
 
 
+class _RedactQuery(logging.Filter):
+    """httpx logs every request URL at INFO; drop the query string (it may hold user text)."""
+
+    _QUERY = re.compile(r"\?[^\s\"']*")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "?" in message:
+            record.msg, record.args = self._QUERY.sub("?[redigeret]", message), ()
+        return True
+
+
+def _redact_httpx_logs() -> None:
+    httpx_logger = logging.getLogger("httpx")
+    if not any(isinstance(f, _RedactQuery) for f in httpx_logger.filters):
+        httpx_logger.addFilter(_RedactQuery())
+
+
 def _client() -> httpx.AsyncClient:
     """The shared client for the running event loop and the current ``FACTS_URL``."""
+    _redact_httpx_logs()
     loop = asyncio.get_running_loop()
     per_loop = _clients.setdefault(loop, {})
     base = facts_url()
