@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -11,17 +12,27 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
 from actions.formatting import (
+    WEEKDAYS,
     button,
     compose,
     format_session_time,
     format_weekly_slots,
     join_list,
+    local_tz,
+    parse_datetime,
     read_more,
     sentence,
     weekday_name,
 )
 from actions.locations import place_buttons
-from actions.replies import Domain, FactsAction, contact_button, find_place, say
+from actions.replies import (
+    Domain,
+    FactsAction,
+    contact_button,
+    entity_value,
+    find_place,
+    say,
+)
 
 
 def main_session(place: dict[str, Any], slug: str | None = None) -> dict[str, Any] | None:
@@ -52,7 +63,43 @@ def fixed_times_sentence(session: dict[str, Any]) -> str:
     return f"{label}: {times}."
 
 
-def hours_text(place: dict[str, Any], upcoming: dict[str, Any] | None) -> str:
+def asked_date(value: str | None, today: date) -> date | None:
+    """The date a weekday entity means: "wednesday" → the coming Wednesday (today included)."""
+    if not value:
+        return None
+    key = value.strip().lower()
+    if key == "today":
+        return today
+    if key == "tomorrow":
+        return today + timedelta(days=1)
+    try:
+        wanted = WEEKDAYS.index(weekday_name(key))
+    except ValueError:
+        return None
+    return today + timedelta(days=(wanted - today.weekday()) % 7)
+
+
+def day_phrase(day: date, today: date) -> str:
+    if day == today:
+        return "i dag"
+    if day == today + timedelta(days=1):
+        return "i morgen"
+    return f"på {weekday_name(day)}"
+
+
+def search_start(day: date | None, now: datetime) -> str | None:
+    """``after`` for next-session: the start of the asked day, or None (= now) for today."""
+    if day is None or day <= now.date():
+        return None
+    return datetime.combine(day, time(0, 0), tzinfo=now.tzinfo).isoformat()
+
+
+def hours_text(
+    place: dict[str, Any],
+    upcoming: dict[str, Any] | None,
+    asked: date | None = None,
+    today: date | None = None,
+) -> str:
     """The next session when its time is known, else what the content says about frequency."""
     name = place["name"]
     session_slug = (upcoming or {}).get("session_slug")
@@ -65,8 +112,13 @@ def hours_text(place: dict[str, Any], upcoming: dict[str, Any] | None) -> str:
     title = (upcoming or {}).get("title") or session.get("title") or "åben rådgivning"
     if upcoming and upcoming.get("start"):
         when = format_session_time(upcoming["start"], upcoming.get("end"))
+        first = f"Næste {title} hos {name} er {when}."
+        if asked and today and parse_datetime(upcoming["start"]).date() != asked:
+            first = (
+                f"Der er ikke {title} hos {name} {day_phrase(asked, today)}. Næste gang er {when}."
+            )
         return compose(
-            f"Næste {title} hos {name} er {when}.",
+            first,
             sentence(upcoming.get("notes")),
             fixed_times_sentence(session),
             appointment_sentence(session),
@@ -97,14 +149,16 @@ class ActionAnswerAdvisoryHours(FactsAction):
         if place is None:
             await ask_which_place(dispatcher, tracker, "ask_advisory_hours")
             return []
+        now = datetime.now(local_tz())
+        asked = asked_date(entity_value(tracker, "weekday"), now.date())
         upcoming = None
         if place.get("sessions"):
-            upcoming = await facts_client.next_session(place["slug"])
+            upcoming = await facts_client.next_session(place["slug"], search_start(asked, now))
         session = main_session(place, (upcoming or {}).get("session_slug"))
         buttons = [button(f"Hvor ligger {place['name']}?", "ask_location", place=place["slug"])]
         if session and session.get("appointment_needed") is None:
             buttons.insert(0, contact_button())
-        text = compose(hours_text(place, upcoming), read_more(place.get("url")))
+        text = compose(hours_text(place, upcoming, asked, now.date()), read_more(place.get("url")))
         say(dispatcher, tracker, text, answer_id=f"hours:{place['slug']}", buttons=buttons)
         return [SlotSet("place", place["slug"])]
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -85,12 +86,21 @@ class ActionAnswerOffer(FactsAction):
         return [SlotSet("offer", offer["slug"])]
 
 
+GROUP_PHRASES = {"ressourceforløb": "borgere i ressourceforløb"}
+
+
 def group_label(records: list[dict[str, Any]], wanted: str) -> str | None:
-    """The content's own spelling of the target group the user asked about, if any."""
-    for record in records:
-        for group in record.get("target_groups") or []:
-            if group and group.casefold() == wanted.casefold():
-                return group
+    """How to name the target group in the answer, in the content's own words.
+
+    ``wanted`` is an entity value such as "unge"; it is only repeated when the content uses it
+    (as a whole group or as a word in one), so raw user text is never echoed."""
+    key = wanted.casefold()
+    groups = [g for r in records for g in r.get("target_groups") or [] if g]
+    for group in groups:
+        if group.casefold() == key:
+            return group
+    if any(key in re.split(r"[\s,]+", g.casefold()) for g in groups):
+        return GROUP_PHRASES.get(key, key)
     return None
 
 

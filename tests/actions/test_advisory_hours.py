@@ -7,7 +7,11 @@ from datetime import datetime, time, timedelta
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.advisory_hours import ActionAnswerAdvisoryHours, ActionAnswerAppointmentNeeded
+from actions.advisory_hours import (
+    ActionAnswerAdvisoryHours,
+    ActionAnswerAppointmentNeeded,
+    asked_date,
+)
 from actions.formatting import format_date, local_tz
 
 pytestmark = pytest.mark.anyio
@@ -111,3 +115,44 @@ async def test_appointment_without_place_when_all_sessions_agree(
     (msg,) = dispatcher.messages
     assert msg["text"].startswith("Til åben rådgivning skal du ikke bestille tid.")
     assert len(msg["buttons"]) == 2
+
+
+def test_asked_date_for_weekday_entities():
+    friday = datetime(2026, 11, 27).date()  # a Friday
+    assert asked_date("friday", friday) == friday
+    assert asked_date("wednesday", friday) == datetime(2026, 12, 2).date()
+    assert asked_date("today", friday) == friday
+    assert asked_date("tomorrow", friday) == datetime(2026, 11, 28).date()
+    assert asked_date("someday", friday) is None
+    assert asked_date(None, friday) is None
+
+
+def coming(weekday: int) -> datetime:
+    today = datetime.now(local_tz()).date()
+    return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+
+
+async def test_asked_weekday_with_a_session(facts_url, dispatcher, domain, tracker_for):
+    wednesday = coming(2)  # at least tomorrow, so the slot has not started yet
+    tracker = tracker_for(
+        "ask_advisory_hours", entities={"place": "proevehuset", "weekday": "wednesday"}
+    )
+    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    expected = f"Næste Åben Rådgivning hos Prøvehuset er {format_date(wednesday)} kl. 10.00-12.00."
+    assert text.startswith(expected), text
+
+
+async def test_asked_weekday_without_a_session(facts_url, dispatcher, domain, tracker_for):
+    monday = coming(0)
+    tracker = tracker_for(
+        "ask_advisory_hours", entities={"place": "proevehuset", "weekday": "monday"}
+    )
+    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    phrase = (
+        "i morgen" if monday == datetime.now(local_tz()).date() + timedelta(days=1) else "på mandag"
+    )
+    assert text.startswith(f"Der er ikke Åben Rådgivning hos Prøvehuset {phrase}. Næste gang er ")
+    wednesday = monday + timedelta(days=2)
+    assert f"{format_date(wednesday)} kl. 10.00-12.00." in text

@@ -10,6 +10,7 @@ from actions.offers import (
     ActionAnswerOffer,
     ActionListCompanyOffers,
     ActionListOffers,
+    group_label,
     offer_buttons,
 )
 
@@ -100,3 +101,11 @@ async def test_company_offers_listed_separately(facts_url, dispatcher, domain, t
 def test_offer_list_is_short():
     records = [{"slug": f"tilbud-{i}", "name": f"Tilbud {i}"} for i in range(10)]
     assert len(offer_buttons(records)) == MAX_OFFER_BUTTONS == 6
+
+
+def test_group_label_uses_the_contents_words_only():
+    records = [{"target_groups": ["unge i ressourceforløb", "ledige tæt på arbejdsmarkedet"]}]
+    assert group_label(records, "unge") == "unge"
+    assert group_label(records, "ressourceforløb") == "borgere i ressourceforløb"
+    assert group_label(records, "Ledige tæt på arbejdsmarkedet") == "ledige tæt på arbejdsmarkedet"
+    assert group_label(records, "mit cpr 010190") is None
