@@ -110,32 +110,32 @@ def hours_text(
             "En medarbejder kan hjælpe dig videre."
         )
     title = (upcoming or {}).get("title") or session.get("title") or "åben rådgivning"
+    where = at_place(title, name)
     if upcoming and upcoming.get("start"):
         when = format_session_time(upcoming["start"], upcoming.get("end"))
-        first = f"Næste {title} hos {name} er {when}."
+        first = f"Næste {title}{where} er {when}."
         if asked and today and parse_datetime(upcoming["start"]).date() != asked:
-            first = (
-                f"Der er ikke {title} hos {name} {day_phrase(asked, today)}. Næste gang er {when}."
-            )
+            first = f"Der er ikke {title}{where} {day_phrase(asked, today)}. Næste gang er {when}."
         return compose(
             first,
             sentence(upcoming.get("notes")),
             fixed_times_sentence(session),
             appointment_sentence(session),
         )
-    note = (upcoming or {}).get("frequency_note") or session.get("frequency_note")
+    note = ((upcoming or {}).get("frequency_note") or session.get("frequency_note") or "").strip()
     days = [d for d in (upcoming or {}).get("weekdays_without_time") or [] if d]
-    if note:
-        first = f"Der er {title} hos {name} {note.strip().rstrip('.')}."
-    elif days:
-        first = f"Der er {title} hos {name} hver {join_list(weekday_name(d) for d in days)}."
-    else:
-        first = f"Der er {title} hos {name}."
-    return compose(
-        first,
-        "De præcise tider står ikke i mit indhold endnu.",
-        appointment_sentence(session),
-    )
+    if not note and days:
+        note = f"hver {join_list(weekday_name(d) for d in days)}"
+    first = f"{title}{where}: {sentence(note)}" if note else f"Der er {title}{where}."
+    # the content's note may already say that the times are not entered yet
+    missing = "" if "endnu" in note else "De præcise tider står ikke i mit indhold endnu."
+    return compose(first, missing, appointment_sentence(session))
+
+
+def at_place(title: str, name: str) -> str:
+    """ " hos Huset Tværs", or "" when the session title already names the place."""
+    short = name.split(" – ")[0].strip().casefold()
+    return "" if short and short in title.casefold() else f" hos {name}"
 
 
 class ActionAnswerAdvisoryHours(FactsAction):
@@ -193,13 +193,14 @@ def appointment_text(place: dict[str, Any]) -> str:
     if session is None:
         return f"Jeg har ingen oplysninger om tidsbestilling hos {name} i mit indhold endnu."
     title = session.get("title") or "åben rådgivning"
+    where = at_place(title, name)
     needed = session.get("appointment_needed")
     if needed is False:
-        return f"Nej, til {title} hos {name} skal du ikke bestille tid. Du kan bare møde op."
+        return f"Nej, til {title}{where} skal du ikke bestille tid. Du kan bare møde op."
     if needed is True:
-        return f"Ja, til {title} hos {name} skal du bestille tid først."
+        return f"Ja, til {title}{where} skal du bestille tid først."
     return (
-        f"Det står ikke i mit indhold, om du skal bestille tid til {title} hos {name}. "
+        f"Det står ikke i mit indhold, om du skal bestille tid til {title}{where}. "
         "Spørg en medarbejder."
     )
 

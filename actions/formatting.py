@@ -159,7 +159,7 @@ def address_line(record: Mapping[str, Any]) -> str:
     return ", ".join(part for part in (street_line(record), town) if part)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"'(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÉÈÜÖÄ0-9\"'(])")
 _ABBREVIATIONS = frozenset(
     ("sct.", "skt.", "fx.", "f.eks.", "bl.a.", "ca.", "nr.", "kl.", "dvs.", "mv.", "st.")
 )

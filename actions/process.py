@@ -83,9 +83,9 @@ def rule_text(rule: dict[str, Any]) -> str:
     label = RULE_TYPE_LABELS.get(rule.get("rule_type") or "", "")
     what = sentence(first_sentences(rule.get("what_happens"), 2))
     deadline = (rule.get("deadline") or "").strip().rstrip(".")
-    if deadline:
-        return compose(what, f"Frist: {deadline} ({label})." if label else f"Frist: {deadline}.")
-    return compose(what, f"Det er en {label}." if label else "")
+    if not deadline:
+        return what  # local/national only matters for a deadline
+    return compose(what, f"Frist: {deadline} ({label})." if label else f"Frist: {deadline}.")
 
 
 async def rules_for(situation: str) -> tuple[str, list[dict[str, Any]]]:

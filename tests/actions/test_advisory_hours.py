@@ -11,6 +11,7 @@ from actions.advisory_hours import (
     ActionAnswerAdvisoryHours,
     ActionAnswerAppointmentNeeded,
     asked_date,
+    hours_text,
 )
 from actions.formatting import format_date, local_tz
 
@@ -53,7 +54,7 @@ async def test_unknown_slots_give_frequency_and_say_times_are_missing(
     await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
     (msg,) = dispatcher.messages
     assert msg["text"] == (
-        "Der er Åben Rådgivning hos Huset Tværs to gange om ugen. "
+        "Åben Rådgivning hos Huset Tværs: to gange om ugen. "
         "De præcise tider står ikke i mit indhold endnu. Du behøver ikke bestille tid."
     )
 
@@ -156,3 +157,33 @@ async def test_asked_weekday_without_a_session(facts_url, dispatcher, domain, tr
     assert text.startswith(f"Der er ikke Åben Rådgivning hos Prøvehuset {phrase}. Næste gang er ")
     wednesday = monday + timedelta(days=2)
     assert f"{format_date(wednesday)} kl. 10.00-12.00." in text
+
+
+def test_frequency_note_that_already_says_times_are_missing_is_not_repeated():
+    place = {
+        "name": "No.17 – Huset for bæredygtig handling",
+        "sessions": [
+            {
+                "slug": "s",
+                "kind": "advisory",
+                "title": "Konsulenter på No.17",
+                "appointment_needed": None,
+                "frequency_note": "hver onsdag - tiderne er ikke lagt ind endnu",
+            }
+        ],
+    }
+    upcoming = {"start": None, "frequency_note": None, "reason": "no_slots"}
+    assert hours_text(place, upcoming) == (
+        "Konsulenter på No.17: hver onsdag - tiderne er ikke lagt ind endnu."
+    )
+
+
+def test_weekday_without_time_and_no_note():
+    place = {
+        "name": "Prøvehuset",
+        "sessions": [{"slug": "s", "kind": "advisory", "title": "Rådgivning"}],
+    }
+    upcoming = {"start": None, "weekdays_without_time": ["wednesday"], "reason": "no_slots"}
+    assert hours_text(place, upcoming) == (
+        "Rådgivning hos Prøvehuset: hver onsdag. De præcise tider står ikke i mit indhold endnu."
+    )

@@ -161,3 +161,10 @@ def test_payloads_are_rasa_intent_syntax():
         "title": "Tværs",
         "payload": '/ask_location{"place":"huset-tvaers"}',
     }
+
+
+def test_first_sentences_split_before_accented_capitals():
+    assert (
+        first_sentences("Her ligger det meste. Én gang om ugen er der mere.")
+        == "Her ligger det meste."
+    )
