@@ -776,7 +776,7 @@
         var id = fieldId(field.name, index, column.name);
         var input = renderInput(editor, column, row[column.name], id);
         input.setAttribute("data-column", column.name);
-        input.setAttribute("aria-describedby", id + "-error");
+        input.setAttribute("aria-describedby", id + "-error " + rowErrorId(field.name, index));
         rowNode.appendChild(el("div", { className: "field field--inline" }, [
           el("label", { for: id, text: column.label }), input,
           el("p", { id: id + "-error", className: "field-error" })
@@ -790,6 +790,8 @@
         group.querySelector(".repeat-add").focus();
       });
       rowNode.appendChild(removeButton);
+      rowNode.appendChild(el("p", { id: rowErrorId(field.name, index),
+        className: "field-error row-error" }));
       list.appendChild(rowNode);
       if (focus) { rowNode.querySelector("input, select").focus(); }
     }
@@ -809,12 +811,15 @@
         var input = rowNode.querySelector('[data-column="' + column.name + '"]');
         var wrapper = input.parentNode;
         input.id = id;
-        input.setAttribute("aria-describedby", id + "-error");
+        input.setAttribute("aria-describedby", id + "-error " + rowErrorId(field.name, index));
         wrapper.querySelector("label").setAttribute("for", id);
         wrapper.querySelector(".field-error").id = id + "-error";
       });
+      rowNode.querySelector(".row-error").id = rowErrorId(field.name, index);
     });
   }
+
+  function rowErrorId(name, index) { return "f-" + name + "-" + index + "-row-error"; }
 
   function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
@@ -970,8 +975,12 @@
       fieldId(name, loc[1], loc[2]) : null;
     var input = id ? document.getElementById(id) : null;
     if (!input && typeof loc[1] === "number") {
-      // A whole-row error (e.g. end before start): show it at the row's first input.
-      input = document.getElementById(fieldId(name, loc[1], firstColumn(editor.kind, name)));
+      // A whole-row error (e.g. end before start): shown under the row, focus on its first input.
+      var first = document.getElementById(fieldId(name, loc[1], firstColumn(editor.kind, name)));
+      var rowMessage = document.getElementById(rowErrorId(name, loc[1]));
+      if (first && rowMessage) {
+        return { input: null, message: rowMessage, focusId: first.id };
+      }
     }
     if (input) {
       return { input: input, message: document.getElementById(input.id + "-error"),
