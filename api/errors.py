@@ -108,6 +108,8 @@ def danish_message(error: dict[str, Any]) -> str:
     if kind == "value_error":
         msg = str(error.get("msg", ""))
         return msg.removeprefix("Value error, ")
+    if kind == "string_too_short" and (error.get("ctx") or {}).get("min_length", 1) > 1:
+        return f"skal være mindst {error['ctx']['min_length']} tegn"
     template = MESSAGES.get(kind)
     if template is None:
         return "ugyldig værdi"

@@ -34,9 +34,15 @@ OPTIONAL_PRECONDITION = {
 }
 
 
+_STAFF_SCHEMAS: dict[str, type[BaseModel]] = {}
+
+
 def staff_out_schema(kind: Kind) -> type[BaseModel]:
-    name = kind.out_schema.__name__.removesuffix("Out") + "StaffOut"
-    return create_model(name, __base__=(kind.out_schema, StaffMeta))
+    """The staff view of a record (adds deleted/updated_at/updated_by); one class per kind."""
+    if kind.name not in _STAFF_SCHEMAS:
+        name = kind.out_schema.__name__.removesuffix("Out") + "StaffOut"
+        _STAFF_SCHEMAS[kind.name] = create_model(name, __base__=(kind.out_schema, StaffMeta))
+    return _STAFF_SCHEMAS[kind.name]
 
 
 def key_annotation(kind: Kind) -> Any:
