@@ -6,6 +6,10 @@ What needs a real bot answer lives in ``test_full_stack.py``.
 from __future__ import annotations
 
 import gzip
+import socket
+import threading
+import time
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -84,6 +88,56 @@ def test_assistant_down_shows_message_and_human_routes(demo, facts_only, shot):
     demo.get_by_role("button", name="Prøv igen").click()
     expect(demo.locator(".cw-msg--system")).to_have_count(2)
     assert csp_errors(demo.errors) == []
+
+
+class SilentServer:
+    """A real TCP server that accepts connections and never answers (a hung assistant)."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_server(("127.0.0.1", port))
+        self.sock.settimeout(0.2)
+        self.held: list[socket.socket] = []
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.held.append(conn)
+
+    def __enter__(self) -> SilentServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.running = False
+        self.thread.join(2)
+        for conn in self.held:
+            conn.close()
+        self.sock.close()
+
+
+def test_slow_assistant_times_out_with_a_clear_message(demo, facts_only, shot):
+    port = urlsplit(facts_only.rasa_url).port
+    with SilentServer(port) as silent:
+        open_widget_with_keyboard(demo)
+        started = time.monotonic()
+        field = demo.get_by_label("Skriv dit spørgsmål")
+        field.fill("hvor ligger borgerservice")
+        demo.keyboard.press("Enter")
+        expect(demo.locator(".cw-typing")).to_be_visible()
+        expect(demo.get_by_role("status").filter(has_text="Assistenten skriver")).to_be_visible()
+        shot(demo, "widget-typing")
+        message = demo.locator(".cw-msg--system")
+        expect(message).to_contain_text("det tager for lang tid", timeout=20_000)
+        waited = time.monotonic() - started
+        assert silent.held, "the widget never reached the (silent) assistant"
+    assert 9 <= waited <= 16, f"timeout after {waited:.1f} s, expected ~10 s"
+    expect(demo.locator(".cw-typing")).to_be_hidden()
+    shot(demo, "widget-assistant-slow")
 
 
 def test_privacy_page_and_conversation_survive_navigation(demo, facts_only, shot):
