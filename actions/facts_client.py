@@ -14,6 +14,7 @@ import asyncio
 import logging
 import os
 import re
+import time
 import weakref
 from typing import Any
 
@@ -22,11 +23,16 @@ import httpx
 logger = logging.getLogger(__name__)
 
 DEFAULT_FACTS_URL = "http://localhost:8000"
+DEFAULT_CACHE_SECONDS = 5.0
+MAX_CACHE_ENTRIES = 500
 TIMEOUT = httpx.Timeout(connect=1.0, read=2.0, write=2.0, pool=1.0)
 
 _clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, httpx.AsyncClient]] = (
     weakref.WeakKeyDictionary()
 )
+
+
+_cache: dict[tuple[str, str, tuple], tuple[float, Any]] = {}
 
 
 class FactsUnavailable(Exception):
@@ -56,6 +62,19 @@ def _redact_httpx_logs() -> None:
         httpx_logger.addFilter(_RedactQuery())
 
 
+def cache_seconds() -> float:
+    """How long record reads are reused (``FACTS_CACHE_SECONDS``, 0 = off). Short, so staff
+    edits show up within seconds; user-text searches are never cached."""
+    try:
+        return max(float(os.environ.get("FACTS_CACHE_SECONDS", DEFAULT_CACHE_SECONDS)), 0.0)
+    except ValueError:
+        return DEFAULT_CACHE_SECONDS
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
 def _client() -> httpx.AsyncClient:
     """The shared client for the running event loop and the current ``FACTS_URL``."""
     _redact_httpx_logs()
@@ -81,13 +100,31 @@ async def close_clients() -> None:
         await client.aclose()
 
 
-async def get_json(path: str, params: dict[str, Any] | None = None) -> Any | None:
+async def get_json(
+    path: str, params: dict[str, Any] | None = None, *, cache: bool = True
+) -> Any | None:
     """GET ``path`` and return the decoded JSON; ``None`` on 404.
 
     Raises :class:`FactsUnavailable` on connection errors, timeouts, 5xx, other unexpected
-    statuses and replies that are not JSON.
+    statuses and replies that are not JSON. Successful reads are reused for
+    :func:`cache_seconds` unless ``cache`` is False.
     """
     clean = {k: v for k, v in (params or {}).items() if v is not None}
+    ttl = cache_seconds() if cache else 0.0
+    key = (facts_url(), path, tuple(sorted(clean.items())))
+    if ttl:
+        hit = _cache.get(key)
+        if hit and hit[0] > time.monotonic():
+            return hit[1]
+    value = await _fetch(path, clean)
+    if ttl:
+        if len(_cache) >= MAX_CACHE_ENTRIES:
+            _cache.clear()
+        _cache[key] = (time.monotonic() + ttl, value)
+    return value
+
+
+async def _fetch(path: str, clean: dict[str, Any]) -> Any | None:
     try:
         response = await _client().get(path, params=clean)
     except httpx.HTTPError as exc:
@@ -117,7 +154,7 @@ async def resolve(text: str, kind: str) -> dict[str, Any] | None:
     """Best matching record of ``kind`` (place | offer | situation) for free text, or None."""
     if not text or not text.strip():
         return None
-    return await get_json("/api/resolve", {"q": text.strip()[:200], "kind": kind})
+    return await get_json("/api/resolve", {"q": text.strip()[:200], "kind": kind}, cache=False)
 
 
 async def places() -> list[dict[str, Any]]:
@@ -131,7 +168,8 @@ async def place(slug: str) -> dict[str, Any] | None:
 async def next_session(slug: str, after: str | None = None) -> dict[str, Any] | None:
     if not _segment(slug):
         return None
-    return await get_json(f"/api/places/{_segment(slug)}/next-session", {"after": after})
+    path = f"/api/places/{_segment(slug)}/next-session"
+    return await get_json(path, {"after": after}, cache=after is not None)
 
 
 async def sessions(place_slug: str | None = None) -> list[dict[str, Any]]:
@@ -166,4 +204,5 @@ async def bot_text(key: str) -> dict[str, Any] | None:
 async def faq_search(query: str, limit: int = 3) -> list[dict[str, Any]]:
     if not query or not query.strip():
         return []
-    return await get_json("/api/faq/search", {"q": query.strip()[:500], "limit": limit}) or []
+    params = {"q": query.strip()[:500], "limit": limit}
+    return await get_json("/api/faq/search", params, cache=False) or []

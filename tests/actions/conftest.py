@@ -130,8 +130,10 @@ def anyio_backend() -> str:
 
 @pytest.fixture(autouse=True)
 async def _close_facts_clients(anyio_backend) -> Any:
+    facts_client.clear_cache()
     yield
     await facts_client.close_clients()
+    facts_client.clear_cache()
 
 
 @pytest.fixture

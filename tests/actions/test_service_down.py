@@ -102,3 +102,16 @@ async def test_unexpected_error_in_an_action_still_answers(
         del Broken
     assert [m["response"] for m in dispatcher.messages] == ["utter_service_down"]
     assert events
+
+
+async def test_record_reads_are_cached_briefly_user_text_searches_never(facts_url, monkeypatch):
+    monkeypatch.setenv("FACTS_CACHE_SECONDS", "60")
+    first = await facts_client.codex()
+    await facts_client.resolve("huset tvers", "place")
+    await facts_client.faq_search("parkering ved jobcentret")
+    paths = {key[1] for key in facts_client._cache}
+    assert paths == {"/api/codex"}
+    assert await facts_client.codex() is first  # served from the cache
+    monkeypatch.setenv("FACTS_CACHE_SECONDS", "0")
+    fresh = await facts_client.codex()
+    assert fresh == first and fresh is not first  # cache off: read again
