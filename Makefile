@@ -2,6 +2,8 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 export TF_CPP_MIN_LOG_LEVEL := 2
+# Rasa would otherwise send telemetry and crash reports to rasa.com and sentry.io.
+export RASA_TELEMETRY_ENABLED := false
 
 UV := .tools/bin/uv
 PY := .venv/bin/python

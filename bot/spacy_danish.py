@@ -6,8 +6,8 @@ lookup lemmatizer from ``spacy-lookups-data``; see ``bot/spacy_model.py``). It i
 under its own name, not the official model: this component logs which one it loaded and the
 REST channel reports it at ``GET /webhooks/rest/pipeline``.
 
-Rasa matches a model provider to its users by class name (``model_from``), so the tokenizer
-is subclassed too and registered against this provider.
+Rasa matches a model provider to its users by class name (``model_from``), so this class
+names itself as the provider of the model its own ``process`` receives.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.tokenizers.spacy_tokenizer import SpacyTokenizer
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
 logger = logging.getLogger(__name__)
@@ -70,7 +69,14 @@ def active_pipeline() -> dict[str, Any] | None:
     return _active
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MODEL_LOADER], is_trainable=False)
+@DefaultV1Recipe.register(
+    [
+        DefaultV1Recipe.ComponentType.MODEL_LOADER,
+        DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER,
+    ],
+    is_trainable=False,
+    model_from="DanishSpacyNLP",
+)
 class DanishSpacyNLP(SpacyNLP):
     """``SpacyNLP`` that falls back, loudly, to the offline Danish pipeline."""
 
@@ -104,12 +110,3 @@ class DanishSpacyNLP(SpacyNLP):
             "" if _active["official"] else " - offline stand-in, not the official model",
         )
         return cls(model, config)
-
-
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER,
-    is_trainable=False,
-    model_from="DanishSpacyNLP",
-)
-class DanishSpacyTokenizer(SpacyTokenizer):
-    """``SpacyTokenizer`` fed by ``DanishSpacyNLP``."""

@@ -2,6 +2,7 @@
 # One-command setup: tools, both environments, the Danish spaCy pipeline, web test assets,
 # the facts database and the Rasa model. Safe to run again; it only redoes what changed.
 set -euo pipefail
+export RASA_TELEMETRY_ENABLED=false  # no telemetry or crash reports to rasa.com/sentry.io
 cd "$(dirname "$0")/.."
 
 UV_VERSION=0.13.9

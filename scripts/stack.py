@@ -46,6 +46,10 @@ class StackConfig:
     chat_origins: list[str] = field(default_factory=list)
     secret_key: str | None = None
     facts_env: str = "development"
+    # Where Rasa reaches the action server and the actions reach the facts service, when not
+    # directly (the end-to-end tests put recording proxies there).
+    action_webhook_url: str | None = None
+    facts_url_for_actions: str | None = None
 
     @classmethod
     def from_env(cls) -> StackConfig:
@@ -135,7 +139,7 @@ def prepare_database(cfg: StackConfig, seed_file: Path = ROOT / "content" / "see
 def write_endpoints(cfg: StackConfig) -> Path:
     """endpoints.yml with this stack's action server and tracker store."""
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
-    endpoints["action_endpoint"]["url"] = f"{cfg.actions_url}/webhook"
+    endpoints["action_endpoint"]["url"] = cfg.action_webhook_url or f"{cfg.actions_url}/webhook"
     endpoints["tracker_store"]["db"] = str(cfg.var_dir / "rasa-tracker.db")
     path = cfg.var_dir / "run" / "endpoints.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -160,23 +164,30 @@ class Stack:
         )
         log.close()
 
-    def start(self) -> None:
+    def start(self, only: tuple[str, ...] = ("facts", "actions", "rasa")) -> None:
         cfg = self.cfg
-        rasa_env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "FACTS_URL": cfg.facts_url}
-        self._spawn("facts", [str(FACTS_BIN), "serve"], facts_env(cfg))
-        self._spawn(
-            "actions",
-            [
-                str(RASA_BIN),
-                "run",
+        rasa_env = {
+            **os.environ,
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "RASA_TELEMETRY_ENABLED": "false",  # no telemetry or crash reports to rasa.com
+            "FACTS_URL": cfg.facts_url_for_actions or cfg.facts_url,
+        }
+        if "facts" in only:
+            self._spawn("facts", [str(FACTS_BIN), "serve"], facts_env(cfg))
+        if "actions" in only:
+            self._spawn(
                 "actions",
-                "--actions",
-                "actions",
-                "--port",
-                str(cfg.actions_port),
-            ],
-            rasa_env,
-        )
+                [
+                    str(RASA_BIN),
+                    "run",
+                    "actions",
+                    "--actions",
+                    "actions",
+                    "--port",
+                    str(cfg.actions_port),
+                ],
+                rasa_env,
+            )
         self._spawn(
             "rasa",
             [
@@ -230,12 +241,13 @@ class Stack:
                 raise TimeoutError(f"not healthy after {timeout:.0f} s: {status}")
             time.sleep(0.5)
 
-    def stop(self, grace: float = 15) -> None:
-        for proc in self.procs.values():
+    def stop(self, grace: float = 15, only: tuple[str, ...] | None = None) -> None:
+        procs = [p for name, p in self.procs.items() if only is None or name in only]
+        for proc in procs:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
         deadline = time.monotonic() + grace
-        for proc in self.procs.values():
+        for proc in procs:
             try:
                 proc.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:

@@ -3,6 +3,7 @@
 # Inputs: config, domain, training data, the bot's NLU components and the installed spaCy
 # pipeline (a switch between the official and the offline pipeline changes the features).
 set -euo pipefail
+export RASA_TELEMETRY_ENABLED=false  # no telemetry or crash reports to rasa.com/sentry.io
 cd "$(dirname "$0")/.."
 MODEL=models/jobcenter.tar.gz
 STAMP=models/jobcenter.inputs

@@ -1,0 +1,77 @@
+"""A recording reverse proxy: forwards every request to a real server and keeps a copy.
+
+The end-to-end tests put one between Rasa and the action server and one between the action
+server and the facts service, to check what actually crosses those wires (e.g. that a CPR
+number never does).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    body: bytes
+
+
+class RecordingProxy:
+    def __init__(self, target: str) -> None:
+        self.target = target.rstrip("/")
+        self.requests: list[Recorded] = []
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _forward(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                proxy.requests.append(Recorded(self.command, self.path, body))
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+                try:
+                    resp = httpx.request(
+                        self.command,
+                        proxy.target + self.path,
+                        content=body,
+                        headers=headers,
+                        timeout=30,
+                    )
+                except httpx.HTTPError:
+                    self.send_error(502, "upstream unreachable")
+                    return
+                self.send_response(resp.status_code)
+                for key, value in resp.headers.items():
+                    if key.lower() not in HOP_BY_HOP | {"content-encoding"}:
+                        self.send_header(key, value)
+                self.send_header("Content-Length", str(len(resp.content)))
+                self.end_headers()
+                self.wfile.write(resp.content)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _forward  # noqa: N815
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def start(self) -> RecordingProxy:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+
+    def all_bodies(self) -> bytes:
+        return b"\n".join(r.path.encode() + b" " + r.body for r in self.requests)
