@@ -58,12 +58,13 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def shot():
-    """``shot(page, "name")`` saves test-artifacts/web/<name>.png (full page)."""
+    """``shot(page, "name")`` saves test-artifacts/web/<name>.png: the viewport (what the
+    citizen sees, fixed-position widget included), or the whole page with full_page=True."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
-    def save(page, name: str) -> Path:
+    def save(page, name: str, full_page: bool = False) -> Path:
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return save

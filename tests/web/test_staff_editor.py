@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -36,7 +37,7 @@ def editor2(facts_only):
 
 def test_login_token_in_session_storage_not_cookies(page, facts_only, editor, shot):
     page.goto(f"{facts_only.url}/staff")
-    shot(page, "staff-login")
+    shot(page, "staff-login", full_page=True)
     page.get_by_label("Brugernavn").fill(editor[0])
     page.get_by_label("Adgangskode").fill("forkert-kode")
     page.get_by_role("button", name="Log ind").click()
@@ -107,7 +108,7 @@ def test_list_search_and_stale_filter(page, facts_only, editor, shot):
     page.get_by_label("Vis kun poster, der skal kontrolleres").check()
     expect(rows).to_have_count(total - 1)
     expect(page.locator("table.records")).not_to_contain_text("Borgerservice")
-    shot(page, "staff-list-stale")
+    shot(page, "staff-list-stale", full_page=True)
     page.get_by_role("link", name="Skal kontrolleres").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Skal kontrolleres")
     expect(page.locator(".stale-list")).to_contain_text("Huset Tværs")
@@ -130,7 +131,7 @@ def test_validation_errors_are_shown_at_the_field(page, facts_only, editor, shot
     expect(summary).to_contain_text("sluttidspunktet skal være efter starttidspunktet")
     field_error = page.locator(".repeat-row .field-error:not(:empty)").first
     expect(field_error).to_contain_text("sluttidspunktet skal være efter starttidspunktet")
-    shot(page, "staff-validation-error")
+    shot(page, "staff-validation-error", full_page=True)
     violations = axe_violations(page)
     assert violations == [], describe(violations)
 
@@ -157,7 +158,7 @@ def test_two_editors_second_is_told_of_the_conflict(browser, facts_only, editor,
         expect(row).to_contain_text("Trappe ved indgangen (rettet af anden)")
         expect(row).to_contain_text("Niveaufri adgang (rettet af første)")
         expect(row).to_contain_text("forskellig")
-        shot(second, "staff-conflict")
+        shot(second, "staff-conflict", full_page=True)
         violations = axe_violations(second)
         assert violations == [], describe(violations)
 
@@ -188,7 +189,7 @@ def test_history_and_revert(page, facts_only, editor, shot):
     page.get_by_role("button", name="Vis historik").click()
     entries = page.locator(".history-entry")
     expect(entries.first).to_contain_text(editor[0])
-    shot(page, "staff-history")
+    shot(page, "staff-history", full_page=True)
     revert = page.get_by_role("button", name=re.compile(r"^Gendan version \d+$")).last
     revert.click()
     expect(page.get_by_label("Forkortelse")).to_have_value(original)
@@ -214,6 +215,35 @@ def test_axe_staff_pages(page, facts_only, editor, shot, route):
     expect(page.locator("main h1")).to_be_visible()
     page.wait_for_load_state("networkidle")
     name = route.strip("#/").replace("/", "-") or "places"
-    shot(page, f"staff-{name}")
+    shot(page, f"staff-{name}", full_page=True)
     violations = axe_violations(page)
     assert violations == [], f"{route}: " + describe(violations)
+
+
+def test_create_faq_draft_publish_and_delete(page, facts_only, editor):
+    staff_login(page, facts_only.url, *editor)
+    page.get_by_role("link", name="Spørgsmål og svar").click()
+    page.get_by_role("link", name="Opret spørgsmål").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Opret spørgsmål")
+    page.get_by_label("Kort id (slug)").fill("webtest-parkering")
+    page.get_by_label("Spørgsmål (skal udfyldes)").fill("kan jeg parkere ved webtesten\nparkering")
+    page.get_by_label("Svar (skal udfyldes)").fill("Dette er et testsvar fra browsertesten.")
+    page.get_by_label("Emne").select_option("locations")
+    page.get_by_label("Kilde (skal udfyldes)").fill("Browsertest")
+    page.get_by_role("button", name="Gem", exact=True).click()
+    expect(page).to_have_url(f"{facts_only.url}/staff#/faq/webtest-parkering")
+    expect(page.get_by_label("Status")).to_have_value("draft")
+    assert httpx.get(f"{facts_only.url}/api/faq/webtest-parkering", timeout=10).status_code == 404
+
+    page.get_by_role("button", name="Udgiv").click()
+    expect(page.locator("#staff-message")).to_have_text("Spørgsmålet er udgivet.")
+    expect(page.get_by_label("Status")).to_have_value("published")
+    public = httpx.get(f"{facts_only.url}/api/faq/webtest-parkering", timeout=10)
+    assert public.status_code == 200
+    assert public.json()["answer"] == "Dette er et testsvar fra browsertesten."
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Slet").click()
+    expect(page.locator("#staff-message")).to_have_text("Posten er slettet.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Spørgsmål og svar")
+    assert httpx.get(f"{facts_only.url}/api/faq/webtest-parkering", timeout=10).status_code == 404
