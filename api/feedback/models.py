@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String
+from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.db import Base
+from api.db import Base, UTCDateTime
 
 
 class Rating(Base):
@@ -17,4 +17,4 @@ class Rating(Base):
     answer_id: Mapped[str] = mapped_column(String(200), index=True)
     intent: Mapped[str] = mapped_column(String(100))
     helpful: Mapped[bool] = mapped_column(Boolean)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

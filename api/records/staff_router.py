@@ -200,7 +200,7 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
     )
     def revert_record(
         key: Key,
-        version: Annotated[int, Path(ge=1)],
+        version: Annotated[int, Path(ge=1, le=2_147_483_647)],
         response: Response,
         session: SessionDep,
         settings: SettingsDep,

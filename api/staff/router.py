@@ -68,7 +68,12 @@ def stale_records(session: SessionDep, settings: SettingsDep, _user: EditorDep) 
     "/export",
     response_class=Response,
     responses=AUTH_RESPONSES
-    | {200: {"content": {"application/yaml": {"schema": {"type": "string"}}}}},
+    | {
+        200: {
+            "description": "YAML-dokument i samme form som content/seed.yml",
+            "content": {"application/yaml": {"schema": {"type": "object"}}},
+        }
+    },
     summary="Hele indholdet som YAML (samme form som content/seed.yml)",
 )
 def export_content(session: SessionDep, _user: EditorDep) -> Response:
