@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -182,17 +183,19 @@ def _start_throwaway_postgres(base: Path) -> tuple[str, list[str]]:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory) -> Iterator[str]:
+def postgres_server() -> Iterator[str]:
     """URL of a PostgreSQL server's maintenance database, or skip with the reason."""
     url = os.environ.get("TEST_POSTGRES_URL")
     if url:
         yield url
         return
-    base = tmp_path_factory.mktemp("postgres")
+    # Not under pytest's tmp dir: that is private to root, and the server runs as `postgres`.
+    base = Path(tempfile.mkdtemp(prefix="facts-pg-"))
     try:
         url, stop = _start_throwaway_postgres(base)
     except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
+        shutil.rmtree(base, ignore_errors=True)
         pytest.skip(f"PostgreSQL not available: {exc} {detail.decode(errors='replace')[:300]}")
     try:
         deadline = time.monotonic() + 20
@@ -207,6 +210,7 @@ def postgres_server(tmp_path_factory) -> Iterator[str]:
         yield url
     finally:
         subprocess.run(stop, capture_output=True, timeout=60)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
