@@ -23,7 +23,9 @@ import httpx
 logger = logging.getLogger(__name__)
 
 DEFAULT_FACTS_URL = "http://localhost:8000"
-DEFAULT_CACHE_SECONDS = 5.0
+# Off by default: the bot's next answer must reflect a staff edit. Operators may trade that
+# for load with FACTS_CACHE_SECONDS.
+DEFAULT_CACHE_SECONDS = 0.0
 MAX_CACHE_ENTRIES = 500
 TIMEOUT = httpx.Timeout(connect=1.0, read=2.0, write=2.0, pool=1.0)
 
@@ -63,8 +65,8 @@ def _redact_httpx_logs() -> None:
 
 
 def cache_seconds() -> float:
-    """How long record reads are reused (``FACTS_CACHE_SECONDS``, 0 = off). Short, so staff
-    edits show up within seconds; user-text searches are never cached."""
+    """How long record reads are reused (``FACTS_CACHE_SECONDS``, default 0 = off).
+    User-text searches are never cached."""
     try:
         return max(float(os.environ.get("FACTS_CACHE_SECONDS", DEFAULT_CACHE_SECONDS)), 0.0)
     except ValueError:

@@ -1,0 +1,69 @@
+"""End to end: a staff edit through the staff API is in the bot's very next answer."""
+
+import subprocess
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+from scripts.stack import FACTS_BIN, facts_env
+from tests.e2e.chat import ask, new_sender, texts
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+SESSION = "aaben-raadgivning-huset-tvaers"
+
+
+def staff_token(stack, username: str, password: str) -> str:
+    subprocess.run(
+        [
+            str(FACTS_BIN),
+            "create-admin",
+            "--username",
+            username,
+            "--role",
+            "editor",
+            "--password-stdin",
+        ],
+        input=password + "\n",
+        text=True,
+        env=facts_env(stack.cfg),
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    resp = httpx.post(
+        f"{stack.cfg.facts_url}/api/auth/token",
+        data={"username": username, "password": password},
+        timeout=10,
+    )
+    resp.raise_for_status()
+    return resp.json()["access_token"]
+
+
+def test_new_advisory_hours_are_in_the_next_answer(stack):
+    token = staff_token(stack, "e2e-redaktoer", "Langt-og-sikkert-kodeord-2026")
+    auth = {"Authorization": f"Bearer {token}"}
+    url = f"{stack.cfg.facts_url}/api/staff/sessions/{SESSION}"
+    current = httpx.get(url, headers=auth, timeout=10)
+    current.raise_for_status()
+
+    seed = yaml.safe_load((ROOT / "content" / "seed.yml").read_text())
+    fields = next(s for s in seed["sessions"] if s["slug"] == SESSION).keys() - {"slug"}
+    body = {k: v for k, v in current.json().items() if k in fields}
+    body["slots"] = [
+        {"weekday": "tuesday", "start": "09:30", "end": "11:45", "staff": None, "notes": None},
+        {"weekday": "thursday", "start": "13:15", "end": "14:50", "staff": None, "notes": None},
+    ]
+    saved = httpx.put(
+        url, json=body, headers={**auth, "If-Match": current.headers["ETag"]}, timeout=10
+    )
+    assert saved.status_code == 200, saved.text
+
+    sender = new_sender()
+    reply = texts(ask(stack, "hvornår er der åben rådgivning i huset tværs", sender))
+    assert "11.45" in reply or "14.50" in reply, reply
+    # A follow-up without naming the place again uses the conversation.
+    follow_up = texts(ask(stack, "og hvad med torsdag", sender))
+    assert "13.15" in follow_up, follow_up
