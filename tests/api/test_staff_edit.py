@@ -360,3 +360,26 @@ def test_oversized_chunked_body_is_413(seeded, editor, app):
         "/api/feedback", content=chunks(), headers={"Content-Type": "application/json"}
     )
     assert admin_like.status_code == 413
+
+
+def test_stale_lists_records_not_verified_in_time(seeded, editor, app):
+    app.state.settings.stale_after_days = 100_000
+    stale = seeded.get("/api/staff/stale", headers=editor).json()
+    assert [(s["kind"], s["key"]) for s in stale] == [("places", "no17")]  # never verified
+    assert stale[0]["title"] == "No.17" and stale[0]["last_verified"] is None
+    app.state.settings.stale_after_days = 1
+    stale = seeded.get("/api/staff/stale", headers=editor).json()
+    kinds = {s["kind"] for s in stale}
+    assert {"places", "sessions", "offers", "codex", "faq", "texts"} <= kinds
+    assert ("codex", "1") in [(s["kind"], s["key"]) for s in stale]
+
+
+@pytest.mark.parametrize("etag", ['W/"1"', "1", "*"])
+def test_if_match_accepts_weak_bare_and_star(seeded, editor, etag):
+    place = seeded.get("/api/staff/places/no17", headers=editor).json()
+    body = fields_of(place) | {"last_verified": "2025-09-01"}
+    saved = seeded.put("/api/staff/places/no17", json=body, headers=editor | {"If-Match": etag})
+    assert saved.status_code == 200 and saved.json()["stale"] in (True, False)
+    assert saved.json()["version"] == 2
+    garbage = seeded.put("/api/staff/places/no17", json=body, headers=editor | {"If-Match": "abc"})
+    assert garbage.status_code == 412
