@@ -62,7 +62,7 @@ def test_citizen_flow(page, full_stack, editor, shot):
     ), "the facts service must put RASA_URL in the demo page"
     open_widget_with_keyboard(page)
     ask(page, "hvor ligger borgerservice")
-    answer = page.locator(".cw-msg--bot").filter(has_text="Odinsgade").last
+    answer = page.locator(".cw-msg--bot").filter(has_text="Odinsgade").first
     expect(answer).to_be_visible()
     shot(page, "citizen-answer-odinsgade")
 
@@ -86,7 +86,7 @@ def test_citizen_flow(page, full_stack, editor, shot):
 
     # Rate the Odinsgade answer; the rating reaches the facts service.
     before_counts = ratings_for(full_stack, editor, "place:borgerservice")
-    answer = page.locator(".cw-msg--bot").filter(has_text="Odinsgade").last
+    answer = page.locator(".cw-msg--bot").filter(has_text="Odinsgade").first
     answer.get_by_role("button", name="Svaret hjalp", exact=True).click()
     expect(answer.locator(".cw-rating-feedback")).to_have_text("Tak for din vurdering.")
     expect(answer.get_by_role("button", name="Svaret hjalp", exact=True)).to_have_attribute(
