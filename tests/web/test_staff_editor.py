@@ -170,7 +170,10 @@ def test_two_editors_second_is_told_of_the_conflict(browser, facts_only, editor,
         # ... or could keep their own: saving now uses the current version and succeeds.
         second.get_by_label("Tilgængelighed").fill("Trappe ved indgangen (rettet af anden)")
         second.get_by_role("button", name="Gem", exact=True).click()
+        expect(second.locator("#staff-message")).to_have_text("Ændringerne er gemt.")
         expect(second.locator("#conflict")).to_be_hidden()
+        saved = httpx.get(f"{facts_only.url}/api/places/huset-tvaers", timeout=10).json()
+        assert saved["accessibility"] == "Trappe ved indgangen (rettet af anden)"
         expect(second.get_by_label("Tilgængelighed")).to_have_value(
             "Trappe ved indgangen (rettet af anden)"
         )
@@ -183,8 +186,11 @@ def test_history_and_revert(page, facts_only, editor, shot):
     staff_login(page, facts_only.url, *editor)
     open_record(page, facts_only.url, "org-units", "byd")
     original = page.get_by_label("Forkortelse").input_value()
+    version = page.locator("#record-facts dd").first
+    before = int(version.inner_text())
     page.get_by_label("Forkortelse").fill("BYD-TEST")
     page.get_by_role("button", name="Gem", exact=True).click()
+    expect(version).to_have_text(str(before + 1))
     expect(page.get_by_label("Forkortelse")).to_have_value("BYD-TEST")
     page.get_by_role("button", name="Vis historik").click()
     entries = page.locator(".history-entry")
@@ -192,6 +198,7 @@ def test_history_and_revert(page, facts_only, editor, shot):
     shot(page, "staff-history", full_page=True)
     revert = page.get_by_role("button", name=re.compile(r"^Gendan version \d+$")).last
     revert.click()
+    expect(version).to_have_text(str(before + 2))
     expect(page.get_by_label("Forkortelse")).to_have_value(original)
 
 
