@@ -34,8 +34,6 @@ CHROMIUM_ARGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 STAFF_PASSWORD = "Webtest-kodeord-2025!"
 
-pytestmark = pytest.mark.browser
-
 
 # ---------- browser (pytest-playwright's fixtures, pointed at Debian's Chromium) ----------
 
