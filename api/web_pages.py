@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 PAGES = {
@@ -13,6 +14,10 @@ PAGES = {
     "/privatliv": ("demo/privatliv.html", "Privatlivsside"),
     "/staff": ("staff/index.html", "Redigering for medarbejdere"),
 }
+
+# The pages in web/ name the default Rasa URL; the service writes in the configured one, so
+# the widget and the staff preview reach the Rasa that this deployment runs.
+DEFAULT_BOT_URL = 'data-bot-url="http://localhost:5005"'
 
 PLACEHOLDER = """<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>{title} mangler</title></head>
@@ -25,7 +30,11 @@ def _page_handler(web_dir: Path, relative: str, title: str):
     def page(request: Request) -> Response:
         path = web_dir / relative
         if path.is_file():
-            return FileResponse(path, media_type="text/html; charset=utf-8")
+            rasa_url = request.app.state.settings.rasa_url.rstrip("/")
+            page_html = path.read_text(encoding="utf-8").replace(
+                DEFAULT_BOT_URL, f'data-bot-url="{html.escape(rasa_url, quote=True)}"'
+            )
+            return HTMLResponse(page_html)
         return HTMLResponse(PLACEHOLDER.format(title=title, path=relative), status_code=404)
 
     return page

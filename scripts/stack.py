@@ -188,24 +188,25 @@ class Stack:
                 ],
                 rasa_env,
             )
-        self._spawn(
-            "rasa",
-            [
-                str(RASA_BIN),
-                "run",
-                "--model",
-                str(cfg.model),
-                "--port",
-                str(cfg.rasa_port),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-                "--endpoints",
-                str(write_endpoints(cfg)),
-                "--cors",
-                *cfg.origins,
-            ],
-            rasa_env,
-        )
+        if "rasa" in only:
+            self._spawn(
+                "rasa",
+                [
+                    str(RASA_BIN),
+                    "run",
+                    "--model",
+                    str(cfg.model),
+                    "--port",
+                    str(cfg.rasa_port),
+                    "--credentials",
+                    str(ROOT / "credentials.yml"),
+                    "--endpoints",
+                    str(write_endpoints(cfg)),
+                    "--cors",
+                    *cfg.origins,
+                ],
+                rasa_env,
+            )
 
     def health(self) -> dict[str, bool]:
         """Which servers answer their health checks right now."""

@@ -138,3 +138,13 @@ def test_serve_works_from_environment_only(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_pages_point_the_widget_at_the_configured_rasa(tmp_path, web_dir):
+    (web_dir / "demo" / "index.html").write_text(
+        '<script src="/static/w.js" data-bot-url="http://localhost:5005"></script>', "utf-8"
+    )
+    with web_client(tmp_path, web_dir, rasa_url='https://chat.example.dk/"x') as client:
+        page = client.get("/").text
+    assert 'data-bot-url="https://chat.example.dk/&quot;x"' in page
+    assert "localhost:5005" not in page

@@ -76,3 +76,13 @@ def test_facts_service_down_gets_a_polite_answer(stack):
         stack.start(only=("facts",))
         stack.wait_healthy(timeout=60)
     assert "Odinsgade" in texts(ask(stack, "hvor ligger borgerservice"))
+
+
+def test_health_details_are_masked_and_answered_with_the_privacy_notice(stack):
+    reply = texts(ask(stack, "jeg har diskusprolaps og depression kan jeg faa fleksjob"))
+    assert "diskusprolaps" not in reply and "depression" not in reply
+    tracker_db = (stack.cfg.var_dir / "rasa-tracker.db").read_bytes()
+    assert b"diskusprolaps" not in tracker_db
+    assert b"diskusprolaps" not in stack.to_actions.all_bodies()
+    notice = httpx.get(f"{stack.cfg.facts_url}/api/texts/privacy_notice", timeout=5).json()
+    assert notice["body"].split(".")[0] in reply
