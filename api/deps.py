@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.records.cache import ContentCache
 from api.settings import Settings
 
 
@@ -14,3 +15,10 @@ def get_settings(request: Request) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_content_cache(request: Request) -> ContentCache:
+    return request.app.state.content_cache
+
+
+CacheDep = Annotated[ContentCache, Depends(get_content_cache)]

@@ -13,7 +13,6 @@ from api.codex.router import router as codex_router
 from api.db import make_engine, make_session_factory
 from api.errors import install_error_handlers
 from api.faq.router import router as faq_router
-from api.faq.search import FaqIndexCache
 from api.feedback.router import router as feedback_router
 from api.health import router as health_router
 from api.kinds import ALL_KINDS
@@ -22,6 +21,7 @@ from api.offers.router import router as offers_router
 from api.org_units.router import router as org_units_router
 from api.places.router import router as places_router
 from api.process_rules.router import router as process_rules_router
+from api.records.cache import ContentCache
 from api.records.staff_router import build_staff_router
 from api.resolve.router import router as resolve_router
 from api.sessions.router import router as sessions_router
@@ -69,7 +69,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
-    app.state.faq_index = FaqIndexCache()
+    app.state.content_cache = ContentCache(
+        [kind.model for kind in ALL_KINDS], lambda: settings.stale_after_days
+    )
 
     install_error_handlers(app)
     for router in PUBLIC_ROUTERS:

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from api.db import SessionDep
-from api.deps import SettingsDep
+from api.deps import CacheDep, SettingsDep
 from api.errors import NotFound
 from api.faq.models import FaqEntry
 from api.faq.schemas import FaqHit, FaqOut
-from api.faq.search import search
+from api.faq.search import load_index, search
 from api.kinds import FAQ
 from api.records import service
 from api.records.public import NOT_FOUND, list_out
@@ -29,12 +29,12 @@ def list_faq(session: SessionDep, settings: SettingsDep) -> list[dict]:
     summary="Søg i udgivne FAQ-svar (dansk bøjning og stavefejl)",
 )
 def search_faq(
-    request: Request,
     session: SessionDep,
+    cache: CacheDep,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=20)] = 3,
 ) -> list[FaqHit]:
-    index = request.app.state.faq_index.get(session)
+    index = cache.get(session, "faq:index", load_index)
     return search(index, q, limit)
 
 

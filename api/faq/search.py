@@ -1,18 +1,17 @@
 """FAQ search for Danish questions: snowball stemming, IDF weights and typo tolerance.
 
-The index (stems of every published question variant) is built once per content state and
-kept until an FAQ entry changes."""
+The index (stems of every published question variant) is built once per content state
+(``api.records.cache``) and rebuilt when the content changes."""
 
 from __future__ import annotations
 
 import math
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.faq.models import FaqEntry
@@ -139,30 +138,7 @@ def search(index: FaqIndex, text: str, limit: int) -> list[FaqHit]:
     ][:limit]
 
 
-class FaqIndexCache:
-    """Keeps the index until the published FAQ content changes (checked with one small query)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple | None = None
-        self._index: FaqIndex | None = None
-
-    def get(self, session: Session) -> FaqIndex:
-        live = FaqEntry.deleted_at.is_(None) & (FaqEntry.status == "published")
-        key = tuple(
-            session.execute(
-                select(
-                    func.count(FaqEntry.id),
-                    func.max(FaqEntry.updated_at),
-                    func.sum(FaqEntry.version),
-                )
-            ).one()
-        ) + tuple(session.execute(select(func.count(FaqEntry.id)).where(live)).one())
-        with self._lock:
-            if self._index is not None and key == self._key:
-                return self._index
-        entries = list(session.scalars(select(FaqEntry).where(live).order_by(FaqEntry.id)))
-        index = build_index(entries)
-        with self._lock:
-            self._key, self._index = key, index
-        return index
+def load_index(session: Session) -> FaqIndex:
+    """The index over every published, not deleted FAQ entry."""
+    live = FaqEntry.deleted_at.is_(None) & (FaqEntry.status == "published")
+    return build_index(list(session.scalars(select(FaqEntry).where(live).order_by(FaqEntry.id))))

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query
 
 from api.db import SessionDep
-from api.deps import SettingsDep
+from api.deps import CacheDep, SettingsDep
 from api.kinds import OFFERS
 from api.offers.models import Offer
 from api.offers.schemas import OfferOut
@@ -35,6 +35,6 @@ def list_offers(
 
 @router.get("/{slug}", response_model=OfferOut, responses=NOT_FOUND)
 def get_offer(
-    slug: Annotated[Slug, Path()], response: Response, session: SessionDep, settings: SettingsDep
+    slug: Annotated[Slug, Path()], session: SessionDep, settings: SettingsDep, cache: CacheDep
 ):
-    return get_out(session, OFFERS, slug, settings, response)
+    return get_out(session, OFFERS, slug, settings, cache)

@@ -2,25 +2,25 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path
 
 from api.db import SessionDep
-from api.deps import SettingsDep
+from api.deps import CacheDep, SettingsDep
 from api.kinds import ORG_UNITS
 from api.org_units.schemas import OrgUnitOut
-from api.records.public import NOT_FOUND, get_out, list_out
+from api.records.public import NOT_FOUND, cached_list, get_out
 from api.records.types import Slug
 
 router = APIRouter(prefix="/api/org-units", tags=["org units"])
 
 
 @router.get("", response_model=list[OrgUnitOut])
-def list_units(session: SessionDep, settings: SettingsDep) -> list[dict]:
-    return list_out(session, ORG_UNITS, settings)
+def list_units(session: SessionDep, settings: SettingsDep, cache: CacheDep):
+    return cached_list(session, ORG_UNITS, settings, cache)
 
 
 @router.get("/{slug}", response_model=OrgUnitOut, responses=NOT_FOUND)
 def get_unit(
-    slug: Annotated[Slug, Path()], response: Response, session: SessionDep, settings: SettingsDep
+    slug: Annotated[Slug, Path()], session: SessionDep, settings: SettingsDep, cache: CacheDep
 ):
-    return get_out(session, ORG_UNITS, slug, settings, response)
+    return get_out(session, ORG_UNITS, slug, settings, cache)

@@ -3,14 +3,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query
 
 from api.db import SessionDep
-from api.deps import SettingsDep
+from api.deps import CacheDep, SettingsDep
 from api.kinds import PLACES
 from api.places.schemas import PlaceOut
-from api.records import service
-from api.records.public import NOT_FOUND, get_out, list_out
+from api.records.public import NOT_FOUND, cached_list, ensure_live, get_out
 from api.records.types import Slug
 from api.sessions import service as sessions_service
 from api.sessions.hours import local
@@ -25,13 +24,13 @@ SessionKind = Annotated[
 
 
 @router.get("", response_model=list[PlaceOut])
-def list_places(session: SessionDep, settings: SettingsDep) -> list[dict]:
-    return list_out(session, PLACES, settings)
+def list_places(session: SessionDep, settings: SettingsDep, cache: CacheDep):
+    return cached_list(session, PLACES, settings, cache)
 
 
 @router.get("/{slug}", response_model=PlaceOut, responses=NOT_FOUND)
-def get_place(slug: PlaceSlug, response: Response, session: SessionDep, settings: SettingsDep):
-    return get_out(session, PLACES, slug, settings, response)
+def get_place(slug: PlaceSlug, session: SessionDep, settings: SettingsDep, cache: CacheDep):
+    return get_out(session, PLACES, slug, settings, cache)
 
 
 @router.get(
@@ -43,14 +42,16 @@ def get_place(slug: PlaceSlug, response: Response, session: SessionDep, settings
 def next_session(
     slug: PlaceSlug,
     session: SessionDep,
+    settings: SettingsDep,
+    cache: CacheDep,
     after: Annotated[
         datetime | None, Query(description="ISO-tidspunkt; uden zone = dansk tid; standard nu")
     ] = None,
     kind: SessionKind = None,
 ) -> NextSessionOut:
-    service.get_or_404(session, PLACES, slug)
+    ensure_live(session, PLACES, slug, settings, cache)
     return sessions_service.next_session(
-        session, slug, local(after or datetime.now().astimezone()), kind
+        session, cache, slug, local(after or datetime.now().astimezone()), kind
     )
 
 
@@ -63,8 +64,12 @@ def next_session(
 def open_now(
     slug: PlaceSlug,
     session: SessionDep,
+    settings: SettingsDep,
+    cache: CacheDep,
     at: Annotated[datetime | None, Query(description="ISO-tidspunkt; standard nu")] = None,
     kind: SessionKind = None,
 ) -> OpenNowOut:
-    service.get_or_404(session, PLACES, slug)
-    return sessions_service.open_now(session, slug, local(at or datetime.now().astimezone()), kind)
+    ensure_live(session, PLACES, slug, settings, cache)
+    return sessions_service.open_now(
+        session, cache, slug, local(at or datetime.now().astimezone()), kind
+    )

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query
 
 from api.db import SessionDep
-from api.deps import SettingsDep
+from api.deps import CacheDep, SettingsDep
 from api.kinds import PROCESS_RULES
 from api.process_rules.models import ProcessRule
 from api.process_rules.schemas import ProcessRuleOut
@@ -27,6 +27,6 @@ def list_rules(
 
 @router.get("/{slug}", response_model=ProcessRuleOut, responses=NOT_FOUND)
 def get_rule(
-    slug: Annotated[Slug, Path()], response: Response, session: SessionDep, settings: SettingsDep
+    slug: Annotated[Slug, Path()], session: SessionDep, settings: SettingsDep, cache: CacheDep
 ):
-    return get_out(session, PROCESS_RULES, slug, settings, response)
+    return get_out(session, PROCESS_RULES, slug, settings, cache)

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.db import SessionDep
+from api.deps import CacheDep
 from api.errors import NotFound
 from api.records.schemas import ErrorOut
 from api.resolve.schemas import ResolveKind, ResolveOut
@@ -21,10 +22,11 @@ router = APIRouter(tags=["resolve"])
 )
 def resolve_name(
     session: SessionDep,
+    cache: CacheDep,
     q: Annotated[str, Query(min_length=1, max_length=200)],
     kind: Annotated[ResolveKind | None, Query()] = None,
 ) -> ResolveOut:
-    found = resolve(session, q, kind)
+    found = resolve(session, q, kind, cache)
     if found is None:
         raise NotFound(f"fandt ingen {kind or 'post'} der ligner '{q}'")
     return found

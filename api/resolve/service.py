@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from api.offers.models import Offer
 from api.places.models import Place
 from api.process_rules.models import ProcessRule
+from api.records.cache import ContentCache
 from api.resolve.schemas import ResolveOut
 from api.text_match import fold
 
@@ -74,17 +75,22 @@ def similarity(query: str, form: str) -> float:
     return float(score)
 
 
-def resolve(session: Session, text: str, kind: str | None) -> ResolveOut | None:
+def all_candidates(session: Session) -> dict[str, list[Candidate]]:
+    return {
+        "place": place_candidates(session),
+        "offer": offer_candidates(session),
+        "situation": situation_candidates(session),
+    }
+
+
+def resolve(
+    session: Session, text: str, kind: str | None, cache: ContentCache
+) -> ResolveOut | None:
     query = fold(text)
     if not query:
         return None
-    candidates: list[Candidate] = []
-    if kind in (None, "place"):
-        candidates += place_candidates(session)
-    if kind in (None, "offer"):
-        candidates += offer_candidates(session)
-    if kind in (None, "situation"):
-        candidates += situation_candidates(session)
+    by_kind = cache.get(session, "resolve:candidates", all_candidates)
+    candidates = [c for k, group in by_kind.items() if kind in (None, k) for c in group]
     best: tuple[float, Candidate] | None = None
     for cand in candidates:
         score = max((similarity(query, f) for f in cand.forms), default=0.0)

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query
 
 from api.db import SessionDep
-from api.deps import SettingsDep
+from api.deps import CacheDep, SettingsDep
 from api.kinds import SESSIONS
 from api.records.public import NOT_FOUND, get_out, list_out
 from api.records.types import Slug
@@ -27,6 +27,6 @@ def list_sessions(
 
 @router.get("/{slug}", response_model=SessionOut, responses=NOT_FOUND)
 def get_session(
-    slug: Annotated[Slug, Path()], response: Response, session: SessionDep, settings: SettingsDep
+    slug: Annotated[Slug, Path()], session: SessionDep, settings: SettingsDep, cache: CacheDep
 ):
-    return get_out(session, SESSIONS, slug, settings, response)
+    return get_out(session, SESSIONS, slug, settings, cache)

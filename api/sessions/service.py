@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from api.errors import ContentInvalid
 from api.places.models import Place
+from api.records.cache import ContentCache
 from api.sessions import hours
 from api.sessions.models import AdvisorySession, SessionException, SessionSlot
 from api.sessions.schemas import NextSessionOut, OpenNowOut, SessionFields, SessionRecord
@@ -74,19 +75,26 @@ def live_sessions(session: Session, place_slug: str | None = None) -> list[Advis
     return list(session.scalars(query))
 
 
-def _records(rows: list[AdvisorySession]) -> list[SessionRecord]:
-    from api.kinds import SESSIONS
-    from api.records.service import record_model  # local: avoid a cycle with the registry
+def records_by_place(session: Session) -> dict[str, list[SessionRecord]]:
+    from api.kinds import SESSIONS  # local: the registry imports this module
+    from api.records.service import record_model
 
-    return [record_model(SESSIONS, row) for row in rows]  # type: ignore[misc]
+    grouped: dict[str, list[SessionRecord]] = {}
+    for row in live_sessions(session):
+        record = record_model(SESSIONS, row)
+        assert isinstance(record, SessionRecord)
+        grouped.setdefault(row.place_slug, []).append(record)
+    return grouped
+
+
+def _records(session: Session, cache: ContentCache, place_slug: str) -> list[SessionRecord]:
+    return cache.get(session, "sessions:by-place", records_by_place).get(place_slug, [])
 
 
 def next_session(
-    session: Session, place_slug: str, after: datetime, kind: str | None = None
+    session: Session, cache: ContentCache, place_slug: str, after: datetime, kind: str | None = None
 ) -> NextSessionOut:
-    records = [
-        r for r in _records(live_sessions(session, place_slug)) if not kind or r.kind == kind
-    ]
+    records = [r for r in _records(session, cache, place_slug) if not kind or r.kind == kind]
     notes = "; ".join(r.frequency_note for r in records if r.frequency_note) or None
     untimed = hours.weekdays_without_time(records)
     if not hours.has_schedule(records):
@@ -115,11 +123,9 @@ def next_session(
 
 
 def open_now(
-    session: Session, place_slug: str, at: datetime, kind: str | None = None
+    session: Session, cache: ContentCache, place_slug: str, at: datetime, kind: str | None = None
 ) -> OpenNowOut:
-    records = [
-        r for r in _records(live_sessions(session, place_slug)) if not kind or r.kind == kind
-    ]
+    records = [r for r in _records(session, cache, place_slug) if not kind or r.kind == kind]
     if not hours.has_schedule(records):
         return OpenNowOut(place=place_slug, open=None)
     running = hours.current_occurrence(records, at)

@@ -2,24 +2,24 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path
 
 from api.db import SessionDep
-from api.deps import SettingsDep
+from api.deps import CacheDep, SettingsDep
 from api.kinds import TEXTS
-from api.records.public import NOT_FOUND, get_out, list_out
+from api.records.public import NOT_FOUND, cached_list, get_out
 from api.texts.schemas import TextKey, TextOut
 
 router = APIRouter(prefix="/api/texts", tags=["texts"])
 
 
 @router.get("", response_model=list[TextOut])
-def list_texts(session: SessionDep, settings: SettingsDep) -> list[dict]:
-    return list_out(session, TEXTS, settings)
+def list_texts(session: SessionDep, settings: SettingsDep, cache: CacheDep):
+    return cached_list(session, TEXTS, settings, cache)
 
 
 @router.get("/{key}", response_model=TextOut, responses=NOT_FOUND)
 def get_text(
-    key: Annotated[TextKey, Path()], response: Response, session: SessionDep, settings: SettingsDep
+    key: Annotated[TextKey, Path()], session: SessionDep, settings: SettingsDep, cache: CacheDep
 ):
-    return get_out(session, TEXTS, key, settings, response)
+    return get_out(session, TEXTS, key, settings, cache)

@@ -383,3 +383,23 @@ def test_if_match_accepts_weak_bare_and_star(seeded, editor, etag):
     assert saved.json()["version"] == 2
     garbage = seeded.put("/api/staff/places/no17", json=body, headers=editor | {"If-Match": "abc"})
     assert garbage.status_code == 412
+
+
+def test_read_cache_follows_changes_made_by_another_worker(seeded, editor, settings):
+    """Two app instances on one database (like two uvicorn workers): reads never go stale."""
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+
+    assert seeded.get("/api/resolve", params={"q": "kulturhuset"}).status_code == 404
+    assert seeded.get("/api/places/no17").json()["phone"] is None  # now cached in worker 1
+    with TestClient(create_app(settings)) as other:
+        place = other.get("/api/staff/places/no17", headers=editor).json()
+        body = fields_of(place) | {"phone": "12 34 56 78", "aliases": ["kulturhuset"]}
+        saved = other.put("/api/staff/places/no17", json=body, headers=editor | {"If-Match": '"1"'})
+        assert saved.status_code == 200
+    fresh = seeded.get("/api/places/no17")
+    assert fresh.json()["phone"] == "12 34 56 78" and fresh.headers["ETag"] == '"2"'
+    assert seeded.get("/api/resolve", params={"q": "kulturhuset"}).json()["slug"] == "no17"
+    listed = {p["slug"]: p for p in seeded.get("/api/places").json()}
+    assert listed["no17"]["phone"] == "12 34 56 78"
