@@ -34,7 +34,11 @@ step "Rasa environment .venv-rasa (bot/requirements.lock)"
 VIRTUAL_ENV=.venv-rasa "$UV" pip sync -q bot/requirements.lock
 
 step "Danish spaCy pipeline"
-TF_CPP_MIN_LOG_LEVEL=3 .venv-rasa/bin/python bot/spacy_model.py 2> >(grep -v -e tensorflow -e 'AVX' -e 'rebuild TensorFlow' -e Warning -e warn >&2)
+mkdir -p .cache
+# The wheel build is chatty; keep its log and show only the decision lines.
+TF_CPP_MIN_LOG_LEVEL=3 .venv-rasa/bin/python bot/spacy_model.py > .cache/spacy-setup.log 2>&1 \
+  || { cat .cache/spacy-setup.log >&2; exit 1; }
+grep '^spaCy:' .cache/spacy-setup.log
 
 if [ -f web/package-lock.json ]; then
   step "Web test assets (npm ci)"
