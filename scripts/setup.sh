@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 UV_VERSION=0.13.9
 UV=.tools/bin/uv
-step() { printf '\n== %s\n' "$*"; }
 t0=$SECONDS
+step() { printf '\n== [%4d s] %s\n' "$((SECONDS - t0))" "$*"; }
 
 step "uv $UV_VERSION (in .tools/)"
 if ! [ -x "$UV" ] || [ "$("$UV" --version | cut -d' ' -f2)" != "$UV_VERSION" ]; then
