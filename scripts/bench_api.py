@@ -13,10 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,36 +22,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from scripts.stack import Stack, StackConfig, prepare_database  # noqa: E402
+
 SECRET = "bench-secret-0123456789-0123456789-abcdef"  # noqa: S105 - throwaway bench DB
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def run_cli(env: dict[str, str], *args: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    if done.returncode != 0:
-        raise SystemExit(f"facts-service {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
-
-
-def wait_healthy(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("facts service exited during start-up")
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("facts service did not become healthy")
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -140,29 +111,16 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="facts-bench-") as tmp:
-        port = free_port()
-        env = dict(
-            os.environ,
-            DATABASE_URL=f"sqlite:///{Path(tmp) / 'bench.db'}",
-            FACTS_PORT=str(port),
-            FACTS_HOST="127.0.0.1",
-            FACTS_SECRET_KEY=SECRET,
-            FACTS_ENV="production",
-        )
-        run_cli(env, "migrate")
-        run_cli(env, "seed", "--file", args.seed)
-        log = open(Path(tmp) / "serve.log", "w")  # noqa: SIM115 - closed below
-        server = subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve"], cwd=ROOT, env=env, stdout=log, stderr=log
-        )
+        cfg = StackConfig.on_free_ports(Path(tmp), secret_key=SECRET)
+        cfg.facts_env = "production"
+        prepare_database(cfg, seed_file=Path(args.seed))
+        server = Stack(cfg)
+        server.start(only=("facts",))
         try:
-            base = f"http://127.0.0.1:{port}"
-            wait_healthy(base, server)
-            results = asyncio.run(bench(base, args.requests, args.concurrency))
+            server.wait_healthy(timeout=60)
+            results = asyncio.run(bench(cfg.facts_url, args.requests, args.concurrency))
         finally:
-            server.terminate()
-            server.wait(timeout=10)
-            log.close()
+            server.stop()
 
     if args.json:
         print(json.dumps(results, indent=2))

@@ -209,7 +209,7 @@ class Stack:
             )
 
     def health(self) -> dict[str, bool]:
-        """Which servers answer their health checks right now."""
+        """Which of the servers this stack started answer their health checks right now."""
         checks = {
             "facts": (f"{self.cfg.facts_url}/health", lambda r: r.status_code == 200),
             "actions": (f"{self.cfg.actions_url}/health", lambda r: r.status_code == 200),
@@ -219,7 +219,8 @@ class Stack:
             ),
         }
         result = {}
-        for name, (url, ok) in checks.items():
+        for name in self.procs:
+            url, ok = checks[name]
             try:
                 result[name] = ok(httpx.get(url, timeout=2))
             except (httpx.HTTPError, ValueError):
@@ -227,7 +228,7 @@ class Stack:
         return result
 
     def wait_healthy(self, timeout: float = 180) -> float:
-        """Block until all three answer; return the seconds it took."""
+        """Block until all started servers answer; return the seconds it took."""
         started = time.monotonic()
         while True:
             for name, proc in self.procs.items():

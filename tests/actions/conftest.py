@@ -6,106 +6,40 @@ a free port with its own SQLite file, migrated and seeded from ``fixtures/conten
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
+from scripts.stack import Stack, StackConfig, free_port, prepare_database
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICE_PYTHON = ROOT / ".venv" / "bin" / "python"
-SERVICE_CLI = ROOT / ".venv" / "bin" / "facts-service"
 CONTENT = Path(__file__).with_name("fixtures") / "content.yml"
-START_TIMEOUT_S = 30
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def service_command() -> list[str]:
-    if SERVICE_CLI.exists():
-        return [str(SERVICE_CLI)]
-    return [str(SERVICE_PYTHON), "-m", "api.cli"]
-
-
-def service_env(db_path: Path, port: int) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON"))}
-    env.update(
-        FACTS_ENV="test",
-        FACTS_SECRET_KEY="test-secret-for-the-action-tests-0123456789",
-        DATABASE_URL=f"sqlite:///{db_path}",
-        FACTS_PORT=str(port),
-        FACTS_HOST="127.0.0.1",
-        PYTHONPATH=str(ROOT),  # the console script needs the repo on the path to find `api`
-    )
-    return env
-
-
-def run_cli(env: dict[str, str], *args: str) -> None:
-    done = subprocess.run(
-        [*service_command(), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    if done.returncode != 0:
-        pytest.fail(f"facts-service {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-
-
-def wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"facts service exited early:\n{log.read_text()}")
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"facts service not healthy after {START_TIMEOUT_S} s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="session")
 def facts_service(tmp_path_factory) -> Iterator[str]:
-    """Base URL of a real, seeded facts service (session-scoped)."""
-    if not SERVICE_PYTHON.exists():
-        pytest.fail("The service environment .venv is missing: run `make setup`.")
-    var = tmp_path_factory.mktemp("facts")
-    port = free_port()
-    env = service_env(var / "facts.db", port)
-    run_cli(env, "migrate")
-    run_cli(env, "seed", "--file", str(CONTENT))
-    log = var / "facts.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [*service_command(), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
+    """Base URL of a real facts service seeded with the test content (session-scoped).
+
+    Started the way `make run` starts it (scripts/stack.py), from the service environment.
+    """
+    cfg = StackConfig.on_free_ports(
+        tmp_path_factory.mktemp("facts"),
+        secret_key="test-secret-for-the-action-tests-0123456789",
+    )
+    prepare_database(cfg, seed_file=CONTENT)
+    server = Stack(cfg)
+    server.start(only=("facts",))
     try:
-        wait_healthy(url, process, log)
-        yield url
+        server.wait_healthy(timeout=60)
+        yield cfg.facts_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        server.stop()
 
 
 @pytest.fixture

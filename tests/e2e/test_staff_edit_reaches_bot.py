@@ -1,49 +1,22 @@
 """End to end: a staff edit through the staff API is in the bot's very next answer."""
 
-import subprocess
 from pathlib import Path
 
 import httpx
 import pytest
 import yaml
 
-from scripts.stack import FACTS_BIN, facts_env
 from tests.e2e.chat import ask, new_sender, texts
+from tests.staff_accounts import FactsServer, create_staff_user, token_for
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 SESSION = "aaben-raadgivning-huset-tvaers"
 
 
-def staff_token(stack, username: str, password: str) -> str:
-    subprocess.run(
-        [
-            str(FACTS_BIN),
-            "create-admin",
-            "--username",
-            username,
-            "--role",
-            "editor",
-            "--password-stdin",
-        ],
-        input=password + "\n",
-        text=True,
-        env=facts_env(stack.cfg),
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    resp = httpx.post(
-        f"{stack.cfg.facts_url}/api/auth/token",
-        data={"username": username, "password": password},
-        timeout=10,
-    )
-    resp.raise_for_status()
-    return resp.json()["access_token"]
-
-
 def test_new_advisory_hours_are_in_the_next_answer(stack):
-    token = staff_token(stack, "e2e-redaktoer", "Langt-og-sikkert-kodeord-2026")
+    server = FactsServer.of(stack.cfg)
+    token = token_for(server, "e2e-redaktoer", create_staff_user(server, "e2e-redaktoer"))
     auth = {"Authorization": f"Bearer {token}"}
     url = f"{stack.cfg.facts_url}/api/staff/sessions/{SESSION}"
     current = httpx.get(url, headers=auth, timeout=10)

@@ -8,19 +8,21 @@ whose RASA_URL points at a port nobody listens on.
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from scripts.stack import Stack, StackConfig, prepare_database
+from tests.staff_accounts import (  # noqa: F401 - re-exported for the test modules
+    STAFF_PASSWORD,
+    FactsServer,
+    create_staff_user,
+    staff_api,
+    token_for,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
-FACTS_CLI = ROOT / ".venv" / "bin" / "facts-service"
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,7 +34,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-STAFF_PASSWORD = "Webtest-kodeord-2025!"
 
 
 # ---------- browser (pytest-playwright's fixtures, pointed at Debian's Chromium) ----------
@@ -86,128 +87,34 @@ def describe(violations: list[dict]) -> str:
 # ---------- servers ----------
 
 
-@dataclass
-class FactsServer:
-    url: str
-    rasa_url: str
-    cfg: object
-
-    def cli(self, *args: str) -> subprocess.CompletedProcess:
-        from scripts.stack import facts_cli
-
-        return facts_cli(self.cfg, *args)
-
-
-def _wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"facts service exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"facts service not healthy after {timeout:.0f} s:\n{log.read_text()[-3000:]}")
-
-
-def web_copy_for_bot(target: Path, bot_url: str) -> Path:
-    """A copy of web/ whose pages name ``bot_url`` as the bot, so the "assistant down"
-    tests can never reach a Rasa someone else runs on the default port 5005."""
-    shutil.copytree(ROOT / "web", target, ignore=shutil.ignore_patterns("node_modules"))
-    for page in [*target.glob("demo/*.html"), *target.glob("staff/*.html")]:
-        text = re.sub(r'data-bot-url="[^"]*"', f'data-bot-url="{bot_url}"', page.read_text())
-        page.write_text(text)
-    return target
-
-
 @pytest.fixture(scope="session")
 def facts_only(tmp_path_factory):
-    """The real facts service (fresh seeded SQLite DB) on a free port; no bot behind it."""
-    from scripts.stack import FACTS_BIN, StackConfig, facts_env, free_port, prepare_database
+    """The real facts service (fresh seeded SQLite DB) on a free port; no bot behind it.
 
-    var = tmp_path_factory.mktemp("facts-only")
-    cfg = StackConfig(
-        facts_port=free_port(),
-        actions_port=free_port(),
-        rasa_port=free_port(),  # nothing listens here: the assistant is "down"
-        var_dir=var,
-        facts_env="test",
-        secret_key="web-tests-" + "x" * 40,
+    Its pages name ``cfg.rasa_url`` as the bot, a free port nobody listens on, so the
+    "assistant down" tests can never reach a Rasa someone else runs.
+    """
+    cfg = StackConfig.on_free_ports(
+        tmp_path_factory.mktemp("facts-only"), secret_key="web-tests-" + "x" * 40
     )
     prepare_database(cfg)
-    env = {**facts_env(cfg), "WEB_DIR": str(web_copy_for_bot(var / "web", cfg.rasa_url))}
-    log = var / "facts.log"
-    with open(log, "ab") as out:
-        proc = subprocess.Popen(
-            [str(FACTS_BIN), "serve"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    server = Stack(cfg)
+    server.start(only=("facts",))
     try:
-        _wait_for(cfg.facts_url, proc, log)
-        yield FactsServer(url=cfg.facts_url, rasa_url=cfg.rasa_url, cfg=cfg)
+        server.wait_healthy(timeout=60)
+        yield FactsServer.of(cfg)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        server.stop()
         if ARTIFACTS.parent.exists():
             (ARTIFACTS / "logs").mkdir(parents=True, exist_ok=True)
+            log = cfg.log_dir / "facts.log"
             (ARTIFACTS / "logs" / "facts-only.log").write_bytes(log.read_bytes())
 
 
 @pytest.fixture(scope="session")
 def full_stack(stack):
     """The lead's three real servers, seen through the same interface as ``facts_only``."""
-    return FactsServer(url=stack.cfg.facts_url, rasa_url=stack.cfg.rasa_url, cfg=stack.cfg)
+    return FactsServer.of(stack.cfg)
 
 
-# ---------- staff accounts and API helpers ----------
-
-
-def create_staff_user(server: FactsServer, username: str, role: str = "editor") -> str:
-    """Creates a staff account with the service's own CLI; returns its password."""
-    from scripts.stack import facts_env
-
-    result = subprocess.run(
-        [
-            str(FACTS_CLI),
-            "create-admin",
-            "--username",
-            username,
-            "--role",
-            role,
-            "--password-stdin",
-        ],
-        input=STAFF_PASSWORD + "\n",
-        cwd=ROOT,
-        env=facts_env(server.cfg),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0 or "findes" in result.stderr, result.stdout + result.stderr
-    return STAFF_PASSWORD
-
-
-def token_for(server: FactsServer, username: str, password: str = STAFF_PASSWORD) -> str:
-    resp = httpx.post(
-        f"{server.url}/api/auth/token",
-        data={"username": username, "password": password},
-        timeout=10,
-    )
-    assert resp.status_code == 200, resp.text
-    return resp.json()["access_token"]
-
-
-def staff_api(server: FactsServer, token: str) -> httpx.Client:
-    return httpx.Client(
-        base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=10
-    )
+# ---------- staff accounts and API helpers: tests/staff_accounts.py ----------
