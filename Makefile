@@ -44,8 +44,8 @@ validate: ## rasa data validate (warnings fail)
 train: ## Train the Rasa model if its inputs changed (FORCE=1 to retrain)
 	scripts/train.sh $(if $(FORCE),--force)
 
-test-stories: train ## Rasa test stories; a prediction error fails the run
-	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors --out reports/stories
+test-stories: train ## Rasa test stories, message texts through NLU too (--e2e); any error fails
+	$(RASA) test core --stories tests/stories --model $(MODEL) --e2e --fail-on-prediction-errors --out reports/stories
 
 test-e2e: train ## All three real servers on free ports: REST channel, privacy, browser
 	.venv/bin/pytest tests/e2e tests/web
