@@ -35,8 +35,8 @@ format: ## Apply ruff formatting and safe fixes
 test-api: ## Facts service tests (SQLite; PostgreSQL when available)
 	.venv/bin/pytest tests/api
 
-test-actions: ## Custom action and bot component tests (Rasa environment, real facts service)
-	.venv-rasa/bin/pytest tests/actions tests/bot
+test-actions: ## Actions (real facts service), bot components, training-data checks (Rasa env)
+	.venv-rasa/bin/pytest tests/actions tests/bot tests/nlu
 
 validate: ## rasa data validate (warnings fail)
 	$(RASA) data validate --fail-on-warnings
