@@ -14,6 +14,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from api.content_io import REQUIRED_TEXT_KEYS  # noqa: E402
+
 DEFAULT_PATH = Path(__file__).with_name("seed.yml")
 
 RECORD_KEYS = {
@@ -125,16 +128,7 @@ REQUIRED_SITUATIONS = {
     "flygtning-indvandrer",
 }
 SITUATIONS = REQUIRED_SITUATIONS | {"alle"}
-REQUIRED_TEXTS = {
-    "help_overview",
-    "human_routes",
-    "complaint",
-    "privacy_notice",
-    "distress_help",
-    "reform_2025",
-    "out_of_scope",
-    "service_down",
-}
+REQUIRED_TEXTS = set(REQUIRED_TEXT_KEYS)  # one list, kept by the facts service
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 FAQ_TOPICS = {
     "locations",
