@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One-command setup: tools, both environments, the Danish spaCy pipeline, web test assets,
-# the facts database and the Rasa model. Safe to run again; it only redoes what changed.
+# One-command setup: tools, both environments, the Danish spaCy pipeline, the facts database
+# and the Rasa model. Safe to run again; it only redoes what changed.
 set -euo pipefail
 export RASA_TELEMETRY_ENABLED=false  # no telemetry or crash reports to rasa.com/sentry.io
 cd "$(dirname "$0")/.."
@@ -39,11 +39,6 @@ mkdir -p .cache
 TF_CPP_MIN_LOG_LEVEL=3 .venv-rasa/bin/python bot/spacy_model.py > .cache/spacy-setup.log 2>&1 \
   || { cat .cache/spacy-setup.log >&2; exit 1; }
 grep '^spaCy:' .cache/spacy-setup.log
-
-if [ -f web/package-lock.json ]; then
-  step "Web test assets (npm ci)"
-  npm ci --prefix web --no-audit --no-fund --loglevel=error
-fi
 
 step "Facts database (migrate; seed only when empty)"
 .venv/bin/python scripts/stack.py prepare-db

@@ -21,6 +21,8 @@ if [ "${1:-}" != "--force" ] && [ -f "$MODEL" ] && [ "$(cat "$STAMP" 2>/dev/null
 fi
 mkdir -p models
 start=$SECONDS
-TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa train --fixed-model-name jobcenter --out models
+force=()
+[ "${1:-}" = "--force" ] && force=(--force)
+TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa train --fixed-model-name jobcenter --out models "${force[@]}"
 echo "$inputs" > "$STAMP"
 echo "Trained $MODEL in $((SECONDS - start)) s (spaCy pipeline: $pipeline)."
