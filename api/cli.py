@@ -7,6 +7,8 @@ import getpass
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from api.settings import REPO_ROOT, Settings, load_settings
 
 DEFAULT_SEED = REPO_ROOT / "content" / "seed.yml"
@@ -138,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
+    except ValidationError as exc:
+        # Only the messages: the input values may hold a database password.
+        for error in exc.errors():
+            print(f"configuration error: {error['msg']}", file=sys.stderr)
+        return 2
     except ValueError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2

@@ -118,15 +118,14 @@ def facts_env(cfg: StackConfig) -> dict[str, str]:
 
 
 def facts_cli(cfg: StackConfig, *args: str) -> subprocess.CompletedProcess:
-    """Run ``facts-service <args>`` against this stack's database."""
-    return subprocess.run(
-        [str(FACTS_BIN), *args],
-        env=facts_env(cfg),
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
+    """Run ``facts-service <args>`` against this stack's database; its error text on failure."""
+    done = subprocess.run(
+        [str(FACTS_BIN), *args], env=facts_env(cfg), cwd=ROOT, capture_output=True, text=True
     )
+    if done.returncode != 0:
+        command = " ".join(args)
+        raise RuntimeError(f"facts-service {command} failed:\n{done.stdout}{done.stderr}")
+    return done
 
 
 def prepare_database(cfg: StackConfig, seed_file: Path = ROOT / "content" / "seed.yml") -> None:
@@ -274,7 +273,11 @@ def run() -> int:
     if not cfg.model.exists():
         print(f"No trained model at {cfg.model}. Run `make setup` first.", file=sys.stderr)
         return 1
-    prepare_database(cfg)
+    try:
+        prepare_database(cfg)
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     stack = Stack(cfg)
     stopping = False
 

@@ -148,3 +148,15 @@ def test_pages_point_the_widget_at_the_configured_rasa(tmp_path, web_dir):
         page = client.get("/").text
     assert 'data-bot-url="https://chat.example.dk/&quot;x"' in page
     assert "localhost:5005" not in page
+
+
+def test_cli_configuration_errors_do_not_print_the_database_password(monkeypatch, capsys):
+    from api.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:hemmeligt-kodeord@db/facts")
+    monkeypatch.setenv("FACTS_ENV", "production")
+    monkeypatch.setenv("FACTS_SECRET_KEY", "")
+    assert main(["migrate"]) == 2
+    err = capsys.readouterr().err
+    assert "FACTS_SECRET_KEY" in err
+    assert "hemmeligt-kodeord" not in err
