@@ -21,6 +21,7 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot import action_response
 from bot.privacy import mask_sensitive
 from bot.spacy_danish import active_pipeline
 
@@ -55,6 +56,8 @@ class MaskedRestInput(RestInput):
     """Rasa's REST channel with masking, plus ``GET /webhooks/rest/pipeline``."""
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        # The server builds its routes once at start-up: the place to apply our Rasa fix.
+        action_response.install()
         bp = super().blueprint(masked(on_new_message))
 
         @bp.route("/pipeline", methods=["GET"])
@@ -69,6 +72,7 @@ class MaskedSocketIOInput(SocketIOInput):
     """Rasa's socket.io channel with masking."""
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        action_response.install()
         return super().blueprint(masked(on_new_message))
 
 
