@@ -42,6 +42,13 @@ def test_status_endpoint_reports_the_active_spacy_pipeline(stack):
     assert f"spaCy pipeline in use: {info['name']}" in log
 
 
+def tracker_store_bytes(stack) -> bytes:
+    """The SQLite tracker store's files: in WAL mode recent turns are in ``-wal``."""
+    files = sorted(stack.cfg.var_dir.glob("rasa-tracker.db*"))
+    assert files, "the tracker store exists"
+    return b"".join(p.read_bytes() for p in files)
+
+
 def test_cpr_number_never_leaves_the_input_channel(stack):
     sender = new_sender()
     reply = ask(stack, "mit cpr nummer er 010190-1234 hvornaar faar jeg svar", sender)
@@ -49,7 +56,7 @@ def test_cpr_number_never_leaves_the_input_channel(stack):
     assert reply, "the bot answers"
     assert "010190" not in texts(reply)
     secrets = [b"010190", b"0101901234", b"0202851235", b"020285"]
-    tracker_db = (stack.cfg.var_dir / "rasa-tracker.db").read_bytes()
+    tracker_db = tracker_store_bytes(stack)
     logs = b"".join(p.read_bytes() for p in stack.cfg.log_dir.glob("*.log"))
     for secret in secrets:
         assert secret not in tracker_db
@@ -81,8 +88,9 @@ def test_facts_service_down_gets_a_polite_answer(stack):
 def test_health_details_are_masked_and_answered_with_the_privacy_notice(stack):
     reply = texts(ask(stack, "jeg har diskusprolaps og depression kan jeg faa fleksjob"))
     assert "diskusprolaps" not in reply and "depression" not in reply
-    tracker_db = (stack.cfg.var_dir / "rasa-tracker.db").read_bytes()
+    tracker_db = tracker_store_bytes(stack)
     assert b"diskusprolaps" not in tracker_db
+    assert b"[HELBRED]" in tracker_db  # the masked text is what was stored
     assert b"diskusprolaps" not in stack.to_actions.all_bodies()
     notice = httpx.get(f"{stack.cfg.facts_url}/api/texts/privacy_notice", timeout=5).json()
     assert notice["body"].split(".")[0] in reply
