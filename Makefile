@@ -55,7 +55,7 @@ eval: ## NLU cross-validation report (F1 per intent/entity, confusion matrix PNG
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --runs 1 --out reports/nlu
 	$(PY) scripts/nlu_summary.py reports/nlu
 
-bench: ## Benchmarks: REST round trip (place question, 10 concurrent) and facts API reads
+bench: ## Benchmarks: chat round trip (sequential, 10 paced conversations, saturation) and facts API reads
 	$(PY) scripts/bench_rest.py
 	$(PY) scripts/bench_api.py
 

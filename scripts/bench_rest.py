@@ -1,17 +1,29 @@
 """Benchmark the chat round trip through Rasa's REST channel, with all three real servers.
 
-Prints: start-up time until all health checks pass, p50/p95 of the place question answered
-sequentially, p50/p95 and throughput for action-backed answers under N concurrent
-conversations, and each server's peak memory (VmHWM). Uses a fresh seeded database in a temp
-folder and free ports, so it does not disturb a running `make run`.
+Each simulated citizen has conversations of the six action-backed questions below (each
+answer comes from a custom action that calls the facts service), then starts a new one.
+Two loads:
 
-    .venv/bin/python scripts/bench_rest.py [--requests 200] [--concurrency 10]
+- **paced**: N concurrent conversations whose citizens read the answer and type the next
+  question, with a think time drawn from ``--think`` seconds (default 1-3 s, faster than
+  people read and type). This is the figure the p95 target applies to.
+- **saturation**: the same N conversations with no think time, each sending its next question
+  the moment the answer arrives: the server's capacity (msg/s) and the queueing it causes.
+
+Also prints start-up time until all health checks pass, the place question answered
+sequentially, CPU time per message for each server, and each server's peak memory (VmHWM).
+Uses a fresh seeded database in a temp folder and free ports, so it does not disturb a running
+`make run`.
+
+    .venv/bin/python scripts/bench_rest.py [--requests 200] [--concurrency 10] [--think 1-3]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import random
 import statistics
 import sys
 import tempfile
@@ -73,22 +85,39 @@ async def sequential(url: str, n: int) -> list[float]:
         return [await timed_ask(client, url, f"bench-seq-{i}", PLACE_QUESTION) for i in range(n)]
 
 
-async def concurrent(url: str, n: int, conversations: int) -> tuple[list[float], float]:
-    """`conversations` users, each asking the action-backed questions in turn."""
+async def conversations(
+    url: str, n: int, users: int, think: tuple[float, float], seed: int = 7
+) -> tuple[list[float], float]:
+    """`users` citizens in parallel, `n` questions in all; returns timings and msg/s."""
     timings: list[float] = []
+    rng = random.Random(seed)
 
-    async def user(client: httpx.AsyncClient, k: int) -> None:
-        sender = f"bench-{uuid.uuid4().hex[:8]}"
-        for i in range(k, n, conversations):
-            question = ACTION_QUESTIONS[i % len(ACTION_QUESTIONS)]
+    async def pause() -> None:
+        if think[1] > 0:
+            await asyncio.sleep(rng.uniform(*think))
+
+    async def citizen(client: httpx.AsyncClient, k: int) -> None:
+        await pause()  # citizens do not all arrive in the same millisecond
+        sender = ""
+        for turn, _ in enumerate(range(k, n, users)):
+            if turn % len(ACTION_QUESTIONS) == 0:
+                sender = f"bench-{uuid.uuid4().hex[:8]}"  # a new conversation
+            question = ACTION_QUESTIONS[turn % len(ACTION_QUESTIONS)]
             timings.append(await timed_ask(client, url, sender, question))
+            await pause()
 
-    limits = httpx.Limits(max_connections=conversations)
+    limits = httpx.Limits(max_connections=users)
     async with httpx.AsyncClient(timeout=30, limits=limits) as client:
         start = time.perf_counter()
-        await asyncio.gather(*(user(client, k) for k in range(conversations)))
+        await asyncio.gather(*(citizen(client, k) for k in range(users)))
         elapsed = time.perf_counter() - start
     return timings, len(timings) / elapsed
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def report(label: str, timings: list[float]) -> None:
@@ -98,16 +127,24 @@ def report(label: str, timings: list[float]) -> None:
     )
 
 
+def parse_range(text: str) -> tuple[float, float]:
+    low, _, high = text.partition("-")
+    return float(low), float(high or low)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=10)
+    parser.add_argument("--think", type=parse_range, default=(1.0, 3.0), help="seconds, e.g. 1-3")
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     args = parser.parse_args()
-    if not DEFAULT_MODEL.exists():
+    if not args.model.exists():
         print("No trained model: run `make setup` first.", file=sys.stderr)
         return 1
+    users = args.concurrency
     with tempfile.TemporaryDirectory() as tmp:
-        cfg = StackConfig.on_free_ports(Path(tmp))
+        cfg = StackConfig.on_free_ports(Path(tmp), model=args.model)
         prepare_database(cfg)
         stack = Stack(cfg)
         stack.start()
@@ -116,11 +153,26 @@ def main() -> int:
             url = f"{cfg.rasa_url}/webhooks/rest/webhook"
             asyncio.run(sequential(url, 10))  # warm-up
             seq = asyncio.run(sequential(url, args.requests // 2))
-            conc, throughput = asyncio.run(concurrent(url, args.requests, args.concurrency))
+            paced, paced_rate = asyncio.run(conversations(url, args.requests, users, args.think))
+            cpu_before = {name: cpu_seconds(p.pid) for name, p in stack.procs.items()}
+            busy, capacity = asyncio.run(conversations(url, args.requests, users, (0, 0)))
+            cpu = {
+                n: (cpu_seconds(p.pid) - cpu_before[n]) * 1000 / len(busy)
+                for n, p in stack.procs.items()
+            }
+            think = f"{args.think[0]:g}-{args.think[1]:g} s"
             print(f"start-up until all health checks pass: {startup:.1f} s")
             report(f"place question, sequential ({PLACE_QUESTION!r})", seq)
-            report(f"action-backed answers, {args.concurrency} concurrent conversations", conc)
-            print(f"throughput under {args.concurrency} conversations: {throughput:.1f} msg/s")
+            report(f"{users} conversations, think time {think}", paced)
+            print(
+                f"  {paced_rate:.1f} msg/s; target p95 < 150 ms: "
+                f"{'met' if percentile(paced, 95) < 150 else 'NOT met'}"
+            )
+            report(f"{users} conversations, no think time (saturation)", busy)
+            print(
+                f"  capacity {capacity:.1f} msg/s; CPU per message: "
+                + ", ".join(f"{n} {ms:.1f} ms" for n, ms in cpu.items())
+            )
             for name, proc in stack.procs.items():
                 print(f"peak memory {name:<8} {peak_rss_mb(proc.pid):8.0f} MB")
         finally:
