@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.auth.router import router as auth_router
+from api.auth.throttle import LoginThrottle
 from api.codex.router import router as codex_router
 from api.db import make_engine, make_session_factory
 from api.errors import install_error_handlers
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.login_throttle = LoginThrottle.from_settings(settings)
     app.state.content_cache = ContentCache(
         [kind.model for kind in ALL_KINDS], lambda: settings.stale_after_days
     )

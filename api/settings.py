@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     facts_secret_key: str = ""
     stale_after_days: int = Field(default=365, ge=1)
     token_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    login_max_failures: int = Field(default=5, ge=1, le=100)
+    login_ip_max_failures: int = Field(default=20, ge=1, le=10_000)
+    login_window_minutes: int = Field(default=15, ge=1, le=24 * 60)
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
     rasa_url: str = "http://localhost:5005"
     chat_origins: str = ""

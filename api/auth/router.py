@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import math
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
@@ -11,27 +14,79 @@ from api.auth import service
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.auth.schemas import TokenOut, UserIn, Username, UserOut
 from api.auth.security import make_token
+from api.auth.throttle import Lockout, LoginThrottle
 from api.db import SessionDep
 from api.records.schemas import ErrorOut
 
 router = APIRouter(tags=["auth"])
+logger = logging.getLogger(__name__)
+
+WRONG_CREDENTIALS = "Forkert brugernavn eller adgangskode"
+ACCOUNT_NAME = re.compile(r"^[a-z0-9._-]{2,80}$")
+CPR_LIKE = re.compile(r"\d{6}-?\d{4}")
+
+SIGN_IN_RESPONSES: dict[int | str, dict] = {
+    401: {"model": ErrorOut, "description": WRONG_CREDENTIALS},
+    429: {
+        "model": ErrorOut,
+        "description": "For mange forkerte forsøg for brugernavnet eller fra klienten; "
+        "adgangskoden kontrolleres ikke, før ventetiden er gået",
+        "headers": {
+            "Retry-After": {
+                "description": "Sekunder til der må forsøges igen",
+                "schema": {"type": "integer"},
+            }
+        },
+    },
+}
 
 
-@router.post(
-    "/api/auth/token",
-    response_model=TokenOut,
-    responses={401: {"model": ErrorOut, "description": "Forkert brugernavn eller adgangskode"}},
-)
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "ukendt"
+
+
+def loggable_username(username: str) -> str:
+    """The username for the log, unless it cannot be an account or looks like a CPR number
+    (people type odd things into the username field, their password included)."""
+    if ACCOUNT_NAME.fullmatch(username) and not CPR_LIKE.search(username):
+        return username
+    return "<ikke et gyldigt brugernavn>"
+
+
+def too_many_attempts(lockout: Lockout) -> HTTPException:
+    minutes = math.ceil(lockout.retry_after / 60)
+    wait = "1 minut" if minutes == 1 else f"{minutes} minutter"
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        f"For mange forkerte forsøg. Prøv igen om {wait}.",
+        headers={"Retry-After": str(lockout.retry_after)},
+    )
+
+
+def log_lockouts(scopes: list[str], username: str, ip: str) -> None:
+    for scope in scopes:
+        if scope == "user":
+            logger.warning("Log ind spærret for brugernavn %s", loggable_username(username))
+        else:
+            logger.warning("Log ind spærret for klient-IP %s", ip)
+
+
+@router.post("/api/auth/token", response_model=TokenOut, responses=SIGN_IN_RESPONSES)
 def sign_in(
     request: Request, session: SessionDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
 ) -> TokenOut:
-    user = service.authenticate(session, form.username, form.password)
+    throttle: LoginThrottle = request.app.state.login_throttle
+    username, ip = service.normalise_username(form.username), client_ip(request)
+    lockout = throttle.lockout(username=username, ip=ip)
+    if lockout is not None:
+        raise too_many_attempts(lockout)
+    user = service.authenticate(session, username, form.password)
     if user is None:
+        log_lockouts(throttle.record_failure(username=username, ip=ip), username, ip)
         raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "Forkert brugernavn eller adgangskode",
-            headers={"WWW-Authenticate": "Bearer"},
+            status.HTTP_401_UNAUTHORIZED, WRONG_CREDENTIALS, headers={"WWW-Authenticate": "Bearer"}
         )
+    throttle.record_success(username=username)
     settings = request.app.state.settings
     token = make_token(user.username, user.role, settings.facts_secret_key, settings.token_minutes)
     return TokenOut(access_token=token, expires_in=settings.token_minutes * 60)

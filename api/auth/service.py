@@ -18,12 +18,17 @@ def _dummy_hash() -> str:
     return hash_password("no-such-user-placeholder")
 
 
+def normalise_username(username: str) -> str:
+    """How sign-in reads a typed username: "  Admin " is the account "admin"."""
+    return username.strip().lower()
+
+
 def find_user(session: Session, username: str) -> StaffUser | None:
     return session.scalars(select(StaffUser).where(StaffUser.username == username)).first()
 
 
 def authenticate(session: Session, username: str, password: str) -> StaffUser | None:
-    user = find_user(session, username.strip().lower())
+    user = find_user(session, normalise_username(username))
     if user is None or not user.active:
         verify_password(_dummy_hash(), password)  # similar timing for unknown users
         return None

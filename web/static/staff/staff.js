@@ -435,9 +435,13 @@
       return response.json().catch(function () { return {}; }).then(function (data) {
         if (!response.ok || !data.access_token) {
           error.hidden = false;
-          error.textContent = response.status === 401 || response.status === 400 ?
-            "Forkert brugernavn eller adgangskode." :
-            "Du kunne ikke logges ind (HTTP " + response.status + ").";
+          if (response.status === 401 || response.status === 400) {
+            error.textContent = "Forkert brugernavn eller adgangskode.";
+          } else if (response.status === 429 && typeof data.detail === "string") {
+            error.textContent = data.detail; /* "For mange forkerte forsøg. Prøv igen om …" */
+          } else {
+            error.textContent = "Du kunne ikke logges ind (HTTP " + response.status + ").";
+          }
           form.password.value = "";
           form.password.focus();
           return;
