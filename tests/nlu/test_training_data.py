@@ -105,3 +105,14 @@ def test_every_offer_of_the_seed_has_an_example(training_data, allowed_values):
                 raw = example.get("text")[entity["start"] : entity["end"]].lower()
                 mentioned.add(synonyms.get(raw, entity["value"].lower()))
     assert allowed_values["offer"] - mentioned == set()
+
+
+def test_everyday_places_exclude_our_own_places_and_offers(training_data):
+    """The out-of-scope gazetteer must never mark a word the assistant answers about."""
+    lookups = {table["name"]: table["elements"] for table in training_data.lookup_tables}
+    everyday = {element.lower() for element in lookups["everyday_place"]}
+    ours = {element.lower() for element in lookups["place"] + lookups["offer"]}
+    ours |= {raw.lower() for raw in training_data.entity_synonyms}
+    our_words = {word for surface in ours for word in surface.split()}
+    assert everyday & ours == set()
+    assert everyday & our_words == set()
