@@ -52,7 +52,8 @@ test-e2e: train ## All three real servers on free ports: REST channel, privacy, 
 	.venv/bin/pytest tests/e2e tests/web
 
 eval: ## NLU cross-validation report (F1 per intent/entity, confusion matrix PNG) in reports/nlu
-	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --runs 1 --out reports/nlu
+	.venv-rasa/bin/python scripts/nlu_cv.py test nlu --nlu data/nlu --config config.yml \
+	    --cross-validation --folds 5 --runs 1 --out reports/nlu
 	$(PY) scripts/nlu_summary.py reports/nlu
 
 bench: ## Benchmarks: chat round trip (sequential, 10 paced conversations, saturation) and facts API reads
