@@ -1,9 +1,10 @@
 """Deterministic safety net for crisis messages: suicidal thoughts, self-harm, hopelessness.
 
-DIET alone misses some crisis messages ("jeg siger farvel til livet" came out as goodbye).
-A citizen in crisis must always get the crisis answer (``action_distress_support``: 112,
-Livslinien, own doctor), so ``DistressOverride`` sets the intent ``distress`` whenever the
-text matches ``CRISIS_PATTERN``, whatever the classifier guessed.
+A statistical intent classifier alone misses some crisis messages (DIET classified "jeg
+siger farvel til livet" as goodbye). A citizen in crisis must always get the crisis answer
+(``action_distress_support``: 112, Livslinien, own doctor), so ``DistressOverride`` sets the
+intent ``distress`` whenever the text matches ``CRISIS_PATTERN``, whatever the classifier
+guessed.
 
 The phrases are written in readable Danish below and made tolerant of spelling without a
 Danish keyboard: the text is folded (``æ`` -> ``ae``, ``ø`` -> ``oe``, ``å`` -> ``aa``,

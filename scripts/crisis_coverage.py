@@ -3,7 +3,7 @@
 Reads every example of every intent in data/nlu with Rasa's own loader, so the figures
 follow the data as it is edited. Prints e.g. "crisis pattern: 112/114 distress examples,
 0/2326 others" and exits 1 if any example of another intent matches (a false positive).
-The distress examples the pattern leaves to DIET are listed with --missed.
+The distress examples the pattern leaves to the classifier are listed with --missed.
 
     .venv-rasa/bin/python scripts/crisis_coverage.py [--missed]
 """
@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
         print(f"  false positive ({intent}): {text!r} matched {hit!r}")
     if "--missed" in argv:
         for text in result.missed:
-            print(f"  left to DIET: {text!r}")
+            print(f"  left to the classifier: {text!r}")
     return 1 if result.false_positives else 0
 
 
