@@ -19,14 +19,12 @@ another intent matches; ``scripts/crisis_coverage.py`` prints how many distress 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.intent_override import IntentOverride
 
 DISTRESS_INTENT = "distress"
 
@@ -208,7 +206,7 @@ def is_crisis(text: str) -> bool:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class DistressOverride(GraphComponent):
+class DistressOverride(IntentOverride):
     """Sets the intent to ``distress`` when the message contains a crisis expression.
 
     Place it after the intent classifier and before ``bot.privacy.SensitiveDataOverride`` (which
@@ -216,30 +214,7 @@ class DistressOverride(GraphComponent):
     not a learned guess, so a crisis message cannot be classified away.
     """
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> DistressOverride:
-        return cls()
+    intent = DISTRESS_INTENT
 
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            self._override(message)
-        return messages
-
-    @staticmethod
-    def _override(message: Message) -> None:
-        if not is_crisis(message.get(TEXT) or ""):
-            return
-        intent = {"name": DISTRESS_INTENT, "confidence": 1.0}
-        ranking = [intent] + [
-            {**r, "confidence": 0.0}
-            for r in message.get(INTENT_RANKING_KEY) or []
-            if r.get("name") != DISTRESS_INTENT
-        ]
-        message.set(INTENT, intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    def applies(self, message: Message) -> bool:
+        return is_crisis(message.get(TEXT) or "")

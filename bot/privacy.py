@@ -9,14 +9,12 @@ NLU can tell the citizen that personal data does not belong in this chat.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.intent_override import IntentOverride
 
 CPR_MARKER = "[CPR]"
 HEALTH_MARKER = "[HELBRED]"
@@ -96,41 +94,15 @@ def contains_marker(text: str) -> bool:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class SensitiveDataOverride(GraphComponent):
+class SensitiveDataOverride(IntentOverride):
     """Sets the intent to ``share_personal_data`` when the channel masked personal data.
 
     Place it after the intent classifier and before ``FallbackClassifier``. The decision is
     deterministic: it rests on the markers the channel wrote, not on a learned guess.
     """
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SensitiveDataOverride:
-        return cls()
+    intent = PERSONAL_DATA_INTENT
 
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            self._override(message)
-        return messages
-
-    @staticmethod
-    def _override(message: Message) -> None:
-        text = message.get(TEXT) or ""
-        if not contains_marker(text):
-            return
+    def applies(self, message: Message) -> bool:
         current = (message.get(INTENT) or {}).get("name")
-        if current in INTENTS_NEVER_OVERRIDDEN:
-            return
-        intent = {"name": PERSONAL_DATA_INTENT, "confidence": 1.0}
-        ranking = [intent] + [
-            {**r, "confidence": 0.0}
-            for r in message.get(INTENT_RANKING_KEY) or []
-            if r.get("name") != PERSONAL_DATA_INTENT
-        ]
-        message.set(INTENT, intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return contains_marker(message.get(TEXT) or "") and current not in INTENTS_NEVER_OVERRIDDEN
