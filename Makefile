@@ -11,7 +11,7 @@ RASA := .venv-rasa/bin/rasa
 MODEL := models/jobcenter.tar.gz
 
 .PHONY: help setup run test lint format train validate test-api test-actions test-stories \
-        test-e2e test-web eval bench lock clean
+        test-e2e test-web test-privacy eval bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,7 +22,7 @@ setup: ## Create both environments, install the spaCy pipeline, seed the DB, tra
 run: ## Start facts service (:8000), action server (:5055) and Rasa (:5005); Ctrl-C stops all
 	$(PY) scripts/stack.py run
 
-test: lint test-api test-actions validate test-stories test-e2e ## Everything CI runs
+test: lint test-privacy test-api test-actions validate test-stories test-e2e ## Everything CI runs
 
 lint: ## ruff lint + format check (both environments' code), seed content checks
 	.venv/bin/ruff check .
@@ -32,6 +32,9 @@ lint: ## ruff lint + format check (both environments' code), seed content checks
 format: ## Apply ruff formatting and safe fixes
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
+
+test-privacy: ## The masker on generated input (Hypothesis) and the held-out health sets
+	.venv/bin/pytest tests/privacy
 
 test-api: ## Facts service tests (SQLite; PostgreSQL when available)
 	.venv/bin/pytest tests/api
