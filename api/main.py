@@ -93,5 +93,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Content-Type"],
             max_age=600,
         )
-    app.add_middleware(SecurityHeaders, connect_sources=[settings.rasa_url, settings.rasa_ws_url])
+    app.add_middleware(SecurityHeaders, connect_sources=[settings.rasa_url])
     return app

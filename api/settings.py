@@ -57,14 +57,6 @@ class Settings(BaseSettings):
     def chat_origin_list(self) -> list[str]:
         return [o.strip() for o in self.chat_origins.split(",") if o.strip()]
 
-    @property
-    def rasa_ws_url(self) -> str:
-        if self.rasa_url.startswith("https://"):
-            return "wss://" + self.rasa_url.removeprefix("https://")
-        if self.rasa_url.startswith("http://"):
-            return "ws://" + self.rasa_url.removeprefix("http://")
-        return self.rasa_url
-
 
 def resolve_database_url(url: str) -> str:
     prefix = "sqlite:///"

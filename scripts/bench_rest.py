@@ -144,7 +144,11 @@ def main() -> int:
         return 1
     users = args.concurrency
     with tempfile.TemporaryDirectory() as tmp:
-        cfg = StackConfig.on_free_ports(Path(tmp), model=args.model)
+        # All simulated citizens share this machine's address: lift the per-address limit
+        # (it is still counted, so its cost is in the figures).
+        cfg = StackConfig.on_free_ports(
+            Path(tmp), model=args.model, chat_env={"CHAT_RATE_PER_ADDRESS": "1000000/minute"}
+        )
         prepare_database(cfg)
         stack = Stack(cfg)
         stack.start()

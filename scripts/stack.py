@@ -26,6 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 FACTS_BIN = ROOT / ".venv" / "bin" / "facts-service"
 RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
+RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 DEFAULT_MODEL = ROOT / "models" / "jobcenter.tar.gz"
 
 
@@ -48,6 +49,11 @@ class StackConfig:
     chat_origins: list[str] = field(default_factory=list)
     secret_key: str | None = None
     facts_env: str = "development"
+    # Rasa and the action server listen on loopback unless told otherwise (README, Production).
+    rasa_host: str = "127.0.0.1"
+    actions_host: str = "127.0.0.1"
+    # Extra environment for the Rasa server (e.g. CHAT_RATE_PER_ADDRESS in the tests).
+    chat_env: dict[str, str] = field(default_factory=dict)
     # Where Rasa reaches the action server and the actions reach the facts service, when not
     # directly (the end-to-end tests put recording proxies there).
     action_webhook_url: str | None = None
@@ -65,6 +71,8 @@ class StackConfig:
             model=Path(env.get("RASA_MODEL", DEFAULT_MODEL)),
             secret_key=env.get("FACTS_SECRET_KEY"),
             facts_env=env.get("FACTS_ENV", "development"),
+            rasa_host=env.get("RASA_HOST", "127.0.0.1"),
+            actions_host=env.get("ACTIONS_HOST", "127.0.0.1"),
         )
         if env.get("CHAT_ORIGINS"):
             cfg.chat_origins = [o.strip() for o in env["CHAT_ORIGINS"].split(",") if o.strip()]
@@ -147,6 +155,19 @@ def tracker_db(cfg: StackConfig) -> Path:
     return path
 
 
+def chat_sender_key(cfg: StackConfig) -> str:
+    """CHAT_SENDER_KEY, else a random key kept in var/run/ (readable by the owner only), so
+    conversations and their deletion survive a restart."""
+    if os.environ.get("CHAT_SENDER_KEY"):
+        return os.environ["CHAT_SENDER_KEY"]
+    path = cfg.var_dir / "run" / "chat-sender.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32))
+    return path.read_text().strip()
+
+
 def write_endpoints(cfg: StackConfig) -> Path:
     """endpoints.yml with this stack's action server and tracker store."""
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
@@ -164,10 +185,14 @@ class Stack:
     def __init__(self, cfg: StackConfig) -> None:
         self.cfg = cfg
         self.procs: dict[str, subprocess.Popen] = {}
+        self.commands: dict[str, tuple[list[str], dict[str, str]]] = {}
         if not cfg.secret_key:
             cfg.secret_key = os.environ.get("FACTS_SECRET_KEY") or secrets.token_urlsafe(32)
+        # Rasa proves itself to the action server with this token (actions/server.py).
+        self.actions_token = os.environ.get("ACTIONS_TOKEN") or secrets.token_urlsafe(32)
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> None:
+        self.commands[name] = (cmd, env)
         self.cfg.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.cfg.log_dir / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
         self.procs[name] = subprocess.Popen(
@@ -182,22 +207,19 @@ class Stack:
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false",  # no telemetry or crash reports to rasa.com
             "FACTS_URL": cfg.facts_url_for_actions or cfg.facts_url,
+            "ACTIONS_TOKEN": self.actions_token,
         }
         if "facts" in only:
             self._spawn("facts", [str(FACTS_BIN), "serve"], facts_env(cfg))
         if "actions" in only:
             self._spawn(
                 "actions",
-                [
-                    str(RASA_BIN),
-                    "run",
-                    "actions",
-                    "--actions",
-                    "actions",
-                    "--port",
-                    str(cfg.actions_port),
-                ],
-                rasa_env,
+                [str(RASA_PYTHON), "-m", "actions.server"],
+                {
+                    **rasa_env,
+                    "ACTIONS_HOST": cfg.actions_host,
+                    "ACTIONS_PORT": str(cfg.actions_port),
+                },
             )
         if "rasa" in only:
             self._spawn(
@@ -207,6 +229,8 @@ class Stack:
                     "run",
                     "--model",
                     str(cfg.model),
+                    "--interface",
+                    cfg.rasa_host,
                     "--port",
                     str(cfg.rasa_port),
                     "--credentials",
@@ -216,7 +240,14 @@ class Stack:
                     "--cors",
                     *cfg.origins,
                 ],
-                rasa_env,
+                {
+                    **rasa_env,
+                    "CHAT_SENDER_KEY": chat_sender_key(cfg),
+                    # Sanic refuses larger request bodies before reading them (413); the
+                    # channel's own limit (CHAT_MAX_CHARS) answers below that in Danish.
+                    "SANIC_REQUEST_MAX_SIZE": os.environ.get("SANIC_REQUEST_MAX_SIZE", "16384"),
+                    **cfg.chat_env,
+                },
             )
 
     def health(self) -> dict[str, bool]:
@@ -253,6 +284,13 @@ class Stack:
             if time.monotonic() - started > timeout:
                 raise TimeoutError(f"not healthy after {timeout:.0f} s: {status}")
             time.sleep(0.5)
+
+    def restart_stopped(self) -> list[str]:
+        """Start again every server whose process has ended; the others keep running."""
+        stopped = [name for name, proc in self.procs.items() if proc.poll() is not None]
+        for name in stopped:
+            self._spawn(name, *self.commands[name])
+        return stopped
 
     def stop(self, grace: float = 15, only: tuple[str, ...] | None = None) -> None:
         procs = [p for name, p in self.procs.items() if only is None or name in only]
@@ -313,12 +351,13 @@ def run() -> int:
     print(f"  Facts API:     {cfg.facts_url}/docs")
     print(f"  Rasa REST:     {cfg.rasa_url}/webhooks/rest/webhook")
     print("Press Ctrl-C to stop.", flush=True)
+    pause = 1.0  # between restarts of a server that keeps failing: 1 s, 2 s, ... 60 s
     while not stopping:
-        for name, proc in stack.procs.items():
-            if proc.poll() is not None:
-                print(f"{name} stopped unexpectedly; see {cfg.log_dir / name}.log", file=sys.stderr)
-                stopping = True
-        time.sleep(0.5)
+        restarted = stack.restart_stopped()
+        for name in restarted:
+            print(f"{name} stopped unexpectedly and was started again; see its log.", flush=True)
+        pause = min(pause * 2, 60.0) if restarted else 1.0
+        time.sleep(pause if restarted else 0.5)
     print("Stopping ...", flush=True)
     stack.stop()
     print("Stopped.")

@@ -9,6 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "jobcenter.tar.gz"
+# The end-to-end Rasa runs as behind one reverse proxy: the client address comes from
+# X-Forwarded-For, so tests can speak as many clients. The per-address limit is raised so the
+# whole suite, sent from one machine, stays under it; tests/e2e/test_limits.py checks it.
+E2E_CHAT_ENV = {"SANIC_PROXIES_COUNT": "1", "CHAT_RATE_PER_ADDRESS": "300/minute"}
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +29,7 @@ def stack(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train` (the test target does).")
     var = tmp_path_factory.mktemp("stack")
-    cfg = StackConfig.on_free_ports(var, model=MODEL)
+    cfg = StackConfig.on_free_ports(var, model=MODEL, chat_env=E2E_CHAT_ENV)
     to_actions = RecordingProxy(cfg.actions_url).start()
     to_facts = RecordingProxy(cfg.facts_url).start()
     cfg.action_webhook_url = f"{to_actions.url}/webhook"

@@ -8,6 +8,7 @@ number never does).
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -27,6 +28,7 @@ class RecordingProxy:
     def __init__(self, target: str) -> None:
         self.target = target.rstrip("/")
         self.requests: list[Recorded] = []
+        self.delay = 0.0  # seconds to hold each request, to make the server behind it slow
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -34,6 +36,8 @@ class RecordingProxy:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 proxy.requests.append(Recorded(self.command, self.path, body))
+                if proxy.delay:
+                    time.sleep(proxy.delay)
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
                 try:
                     resp = httpx.request(

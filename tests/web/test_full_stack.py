@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.chat import stored_events
 from tests.web.conftest import (
     axe_violations,
     create_staff_user,
@@ -205,3 +206,18 @@ def _remove_added_slot(server, editor) -> None:
                 json=body,
                 headers={"If-Match": f'"{session["version"]}"'},
             )
+
+
+def test_new_conversation_deletes_the_old_one_on_the_server(page, full_stack, stack):
+    """ "Ny samtale" deletes the conversation from the tracker store, not only from the tab."""
+    page.goto(f"{full_stack.url}/")
+    open_widget_with_keyboard(page)
+    ask(page, "hvor ligger borgerservice")
+    expect(page.locator(".cw-msg--bot").filter(has_text="Odinsgade").first).to_be_visible()
+    key = "jobcenter-chat:" + full_stack.rasa_url
+    sender = page.evaluate("k => JSON.parse(sessionStorage.getItem(k)).senderId", key)
+    assert stored_events(stack, sender) > 0
+    with page.expect_response(lambda r: r.url.endswith("/webhooks/rest/forget")) as forget:
+        page.get_by_role("button", name="Ny samtale").click()
+    assert forget.value.ok
+    assert stored_events(stack, sender) == 0

@@ -386,7 +386,18 @@
     this.nodes.launcher.focus();
   };
 
+  /* "Ny samtale" deletes the conversation on the server too. Only this browser knows the id it
+     chatted with, so only it can ask (the server stores a keyed hash of the id). */
   Widget.prototype.reset = function () {
+    if (this.state.messages.length) {
+      fetch(this.config.botUrl + "/webhooks/rest/forget", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender: this.state.senderId }),
+        credentials: "omit",
+        keepalive: true
+      }).catch(function () { /* the purge deletes it after the retention period anyway */ });
+    }
     this.state = freshState();
     this.state.open = true;
     saveState(this.config, this.state);
@@ -536,7 +547,10 @@
       signal: controller.signal,
       credentials: "omit"
     }).then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      // 413 (too long) and 429 (too fast) carry a short reply in the bot's own format.
+      if (!response.ok && response.status !== 413 && response.status !== 429) {
+        throw new Error("HTTP " + response.status);
+      }
       return response.json();
     }).then(function (items) {
       window.clearTimeout(timer);
