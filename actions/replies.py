@@ -23,10 +23,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts_client
 from actions.facts_client import FactsUnavailable
 from actions.formatting import button
+from privacy.masking import has_marker
 
 logger = logging.getLogger(__name__)
 
 SERVICE_DOWN_RESPONSE = "utter_service_down"
+PRIVACY_REMINDER_RESPONSE = "utter_privacy_reminder"
+# Answers that are about personal data or a crisis themselves: no reminder after them.
+NO_REMINDER_INTENTS = frozenset({"share_personal_data", "distress"})
 FALLBACK_SLOT = "fallback_count"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -65,6 +69,8 @@ class FactsAction(Action, ABC):
             logger.error("%s failed: %s at %s", self.name(), type(exc).__name__, _where(exc))
             self.say_unavailable(dispatcher, domain)
             return self.events_when_down(tracker)
+        if has_marker(latest_text(tracker)) and intent_name(tracker) not in NO_REMINDER_INTENTS:
+            dispatcher.utter_message(response=PRIVACY_REMINDER_RESPONSE)
         return [*events, *self.closing_events()]
 
     def closing_events(self) -> list[EventType]:

@@ -27,6 +27,8 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.intent_override import IntentOverride
 
 DISTRESS_INTENT = "distress"
+# Metadata the input channel sets when the unmasked text was a crisis message.
+CRISIS_METADATA_KEY = "crisis"
 
 # Building blocks (Danish letters are made tolerant by _tolerant below).
 _I = r"(?:jeg|jg|jeh)"
@@ -217,4 +219,6 @@ class DistressOverride(IntentOverride):
     intent = DISTRESS_INTENT
 
     def applies(self, message: Message) -> bool:
-        return is_crisis(message.get(TEXT) or "")
+        # The channel checks the unmasked text and passes only its verdict on.
+        verdict = (message.get("metadata") or {}).get(CRISIS_METADATA_KEY) is True
+        return verdict or is_crisis(message.get(TEXT) or "")

@@ -110,9 +110,9 @@ _AFTER = (
     r"|sygemeldt på grund af"
     r"|suffer(?:s|ing)? from|diagnosed with|treated for|medication for|on medication"
 )
+_NOT_DETAIL = r"(?:og|men|and|but|så|hvad|hvor|hvem|hvornår|kan|jeg|i|at|the|and)\b"
 CONTEXT = re.compile(
-    rf"\b(?:{_AFTER})\b\s+((?:(?!og\b|men\b|and\b|but\b|så\b|hvad\b|hvor\b|kan\b)[\w'-]+"
-    r"(?:\s+|$)){1,3})",
+    rf"\b(?:{_AFTER})\b\s+([\w'-]+(?:\s+(?!{_NOT_DETAIL})[\w'-]+){{0,2}})",
     re.IGNORECASE,
 )
 
