@@ -34,7 +34,7 @@ format: ## Apply ruff formatting and safe fixes
 	.venv/bin/ruff format .
 
 test-privacy: ## The masker on generated input (Hypothesis) and the held-out health sets
-	.venv/bin/pytest tests/privacy
+	.venv/bin/pytest tests/masking
 
 test-api: ## Facts service tests (SQLite; PostgreSQL when available)
 	.venv/bin/pytest tests/api
