@@ -11,7 +11,7 @@ RASA := .venv-rasa/bin/rasa
 MODEL := models/jobcenter.tar.gz
 
 .PHONY: help setup run test lint format train validate test-api test-actions test-stories \
-        test-e2e test-web test-privacy eval bench lock clean
+        test-e2e test-web test-privacy eval eval-conversations bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ eval: ## NLU cross-validation report (F1 per intent/entity, confusion matrix PNG
 	.venv-rasa/bin/python scripts/nlu_cv.py test nlu --nlu data/nlu --config config.yml \
 	    --cross-validation --folds 5 --runs 1 --out reports/nlu
 	$(PY) scripts/nlu_summary.py reports/nlu
+
+eval-conversations: train ## Blind questions and conversations (tests/conversations/) through the real stack: share right per topic
+	$(PY) scripts/eval_conversations.py
 
 bench: ## Benchmarks: chat round trip (sequential, 10 paced conversations, saturation) and facts API reads
 	$(PY) scripts/bench_rest.py

@@ -86,3 +86,18 @@ def test_the_channel_refuses_to_start_without_a_sender_key(monkeypatch):
     monkeypatch.delenv("CHAT_SENDER_KEY", raising=False)
     with pytest.raises(RuntimeError, match="CHAT_SENDER_KEY"):
         ChatSettings.from_env()
+
+
+def test_the_tokenizer_leaves_the_masking_markers_out():
+    import spacy
+    from rasa.nlu.constants import SPACY_DOCS
+
+    from bot.tokenizer import MarkerFreeSpacyTokenizer
+
+    text = "jeg har [HELBRED] og [CPR], kan jeg få fleksjob"
+    msg = Message(data={"text": text})
+    msg.set(SPACY_DOCS["text"], spacy.blank("da")(text))
+    tokens = MarkerFreeSpacyTokenizer(MarkerFreeSpacyTokenizer.get_default_config()).tokenize(
+        msg, "text"
+    )
+    assert [t.text for t in tokens] == ["jeg", "har", "og", ",", "kan", "jeg", "få", "fleksjob"]
