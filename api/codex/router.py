@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from api.codex.kind import CODEX
 from api.codex.schemas import CodexOut
 from api.db import SessionDep
 from api.deps import CacheDep, SettingsDep
-from api.kinds import CODEX
 from api.records.public import NOT_FOUND, cached_list, get_out
 
 router = APIRouter(prefix="/api/codex", tags=["codex"])

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Path, Query, Response
 from api.db import SessionDep
 from api.deps import CacheDep, SettingsDep
 from api.errors import NotFound
+from api.faq.kind import FAQ
 from api.faq.models import FaqEntry
 from api.faq.schemas import FaqHit, FaqOut
 from api.faq.search import load_index, search
-from api.kinds import FAQ
 from api.records import service
 from api.records.public import NOT_FOUND, list_out
 from api.records.types import Slug

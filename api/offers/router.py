@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.db import SessionDep
 from api.deps import CacheDep, SettingsDep
-from api.kinds import OFFERS
+from api.offers.kind import OFFERS
 from api.offers.models import Offer
 from api.offers.schemas import OfferOut
 from api.records.public import NOT_FOUND, get_out, list_out

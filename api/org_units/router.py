@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path
 
 from api.db import SessionDep
 from api.deps import CacheDep, SettingsDep
-from api.kinds import ORG_UNITS
+from api.org_units.kind import ORG_UNITS
 from api.org_units.schemas import OrgUnitOut
 from api.records.public import NOT_FOUND, cached_list, get_out
 from api.records.types import Slug

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.db import SessionDep
 from api.deps import CacheDep, SettingsDep
-from api.kinds import PROCESS_RULES
+from api.process_rules.kind import PROCESS_RULES
 from api.process_rules.models import ProcessRule
 from api.process_rules.schemas import ProcessRuleOut
 from api.records.public import NOT_FOUND, get_out, list_out

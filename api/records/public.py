@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from api.errors import NotFound
 from api.records import service
 from api.records.cache import ContentCache
-from api.records.kinds import Kind
+from api.records.kind import Kind
 from api.records.schemas import ErrorOut
 from api.settings import Settings
 

@@ -15,7 +15,7 @@ from api.deps import SettingsDep
 from api.history import service as history
 from api.history.schemas import VersionOut
 from api.records import service
-from api.records.kinds import Kind
+from api.records.kind import Kind
 from api.records.schemas import ConflictOut, ErrorOut, StaffMeta
 
 IfMatch = Annotated[

@@ -1,89 +1,24 @@
-"""Sessions: child rows (slots, exceptions), reference checks, next session and open now."""
+"""Next session and open now at a place, from its live sessions."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from pydantic import BaseModel
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from api.errors import ContentInvalid
-from api.places.models import Place
 from api.records.cache import ContentCache
+from api.records.service import live_query, ordered, record_model
 from api.sessions import hours
-from api.sessions.models import AdvisorySession, SessionException, SessionSlot
-from api.sessions.schemas import NextSessionOut, OpenNowOut, SessionFields, SessionRecord
-
-LOAD_OPTIONS = (selectinload(AdvisorySession.slots), selectinload(AdvisorySession.exceptions))
-
-
-def read_children(obj: AdvisorySession) -> dict[str, Any]:
-    return {
-        "slots": [
-            {
-                "weekday": s.weekday,
-                "start": s.start,
-                "end": s.end,
-                "staff": s.staff,
-                "notes": s.notes,
-            }
-            for s in obj.slots
-        ],
-        "exceptions": [
-            {"date": e.date, "kind": e.kind, "start": e.start, "end": e.end, "note": e.note}
-            for e in obj.exceptions
-        ],
-    }
-
-
-def write_children(obj: AdvisorySession, fields: BaseModel) -> None:
-    assert isinstance(fields, SessionFields)
-    obj.slots = [
-        SessionSlot(
-            position=i, weekday=s.weekday, start=s.start, end=s.end, staff=s.staff, notes=s.notes
-        )
-        for i, s in enumerate(fields.slots)
-    ]
-    obj.exceptions = [
-        SessionException(
-            position=i, date=e.date, kind=e.kind, start=e.start, end=e.end, note=e.note
-        )
-        for i, e in enumerate(fields.exceptions)
-    ]
-
-
-def check_refs(session: Session, fields: BaseModel) -> None:
-    assert isinstance(fields, SessionFields)
-    place = session.scalars(
-        select(Place.id).where(Place.slug == fields.place, Place.deleted_at.is_(None))
-    ).first()
-    if place is None:
-        raise ContentInvalid(["body", "place"], f"ukendt sted '{fields.place}'")
-
-
-def live_sessions(session: Session, place_slug: str | None = None) -> list[AdvisorySession]:
-    query = (
-        select(AdvisorySession)
-        .where(AdvisorySession.deleted_at.is_(None))
-        .options(*LOAD_OPTIONS)
-        .order_by(AdvisorySession.id)
-    )
-    if place_slug is not None:
-        query = query.where(AdvisorySession.place_slug == place_slug)
-    return list(session.scalars(query))
+from api.sessions.kind import SESSIONS
+from api.sessions.schemas import NextSessionOut, OpenNowOut, SessionRecord
 
 
 def records_by_place(session: Session) -> dict[str, list[SessionRecord]]:
-    from api.kinds import SESSIONS  # local: the registry imports this module
-    from api.records.service import record_model
-
     grouped: dict[str, list[SessionRecord]] = {}
-    for row in live_sessions(session):
+    for row in session.scalars(ordered(SESSIONS, live_query(SESSIONS))):
         record = record_model(SESSIONS, row)
         assert isinstance(record, SessionRecord)
-        grouped.setdefault(row.place_slug, []).append(record)
+        grouped.setdefault(row.place, []).append(record)
     return grouped
 
 

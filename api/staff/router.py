@@ -12,7 +12,7 @@ from api import content_io
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.db import SessionDep
 from api.deps import SettingsDep
-from api.kinds import ALL_KINDS
+from api.kinds import KINDS
 from api.records import service
 from api.records.schemas import ErrorOut
 from api.settings import Settings
@@ -31,15 +31,6 @@ class StaleItem(BaseModel):
     version: int
 
 
-def _title(obj: object) -> str:
-    for attr in ("name", "title"):
-        value = getattr(obj, attr, None)
-        if value:
-            return str(value)
-    questions = getattr(obj, "questions", None)
-    return str(questions[0]) if questions else ""
-
-
 @router.get(
     "/stale",
     response_model=list[StaleItem],
@@ -48,14 +39,14 @@ def _title(obj: object) -> str:
 )
 def stale_records(session: SessionDep, settings: SettingsDep, _user: EditorDep) -> list[StaleItem]:
     items = []
-    for kind in ALL_KINDS:
+    for kind in KINDS:
         for obj in session.scalars(service.ordered(kind, service.live_query(kind))):
             if service.is_stale(obj.last_verified, settings):
                 items.append(
                     StaleItem(
                         kind=kind.name,
                         key=str(getattr(obj, kind.key_field)),
-                        title=_title(obj),
+                        title=kind.title(obj),
                         last_verified=obj.last_verified,
                         source=obj.source,
                         version=obj.version,

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Path
 
 from api.db import SessionDep
 from api.deps import CacheDep, SettingsDep
-from api.kinds import TEXTS
 from api.records.public import NOT_FOUND, cached_list, get_out
+from api.texts.kind import TEXTS
 from api.texts.schemas import TextKey, TextOut
 
 router = APIRouter(prefix="/api/texts", tags=["texts"])
