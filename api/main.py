@@ -23,7 +23,7 @@ from api.org_units.router import router as org_units_router
 from api.places.router import router as places_router
 from api.process_rules.router import router as process_rules_router
 from api.records.cache import ContentCache
-from api.records.staff_router import build_staff_router
+from api.records.router import build_staff_router
 from api.resolve.router import router as resolve_router
 from api.sessions.router import router as sessions_router
 from api.settings import Settings, load_settings
