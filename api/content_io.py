@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.errors import ContentErrors, ContentInvalid, ServiceError, translate
+from api.errors import ContentErrors, ContentInvalid, translate
 from api.kinds import IMPORT_ORDER, KINDS
 from api.records import service
 from api.records.kind import Kind
@@ -178,17 +178,3 @@ def import_content(
 def missing_text_keys(content: ContentFile) -> list[str]:
     present = {t.key for t in content.texts}
     return [k for k in REQUIRED_TEXT_KEYS if k not in present]
-
-
-__all__ = [
-    "ContentFile",
-    "ImportReport",
-    "ServiceError",
-    "dump_yaml",
-    "export_data",
-    "export_yaml",
-    "import_content",
-    "is_empty",
-    "parse_yaml",
-    "read_file",
-]

@@ -12,26 +12,23 @@ from pydantic import BaseModel, create_model
 from api.auth.deps import AUTH_RESPONSES, EditorDep
 from api.db import SessionDep
 from api.deps import SettingsDep
+from api.errors import Conflict, NotFound, PreconditionFailed, PreconditionRequired, responses
 from api.history import service as history
 from api.history.schemas import VersionOut
 from api.records import service
 from api.records.kind import Kind
-from api.records.schemas import ConflictOut, ErrorOut, StaffMeta
+from api.records.schemas import StaffMeta
+from api.settings import Settings
 
 IfMatch = Annotated[
     str | None,
     Header(alias="If-Match", description='Versionen du har redigeret, fx "3" (fra ETag)'),
 ]
 
-NOT_FOUND = {404: {"model": ErrorOut, "description": "Findes ikke"}}
-CONFLICT = {409: {"model": ErrorOut, "description": "Findes allerede"}}
-PRECONDITION = {
-    412: {"model": ConflictOut, "description": "En anden har gemt en nyere version"},
-    428: {"model": ErrorOut, "description": "If-Match mangler"},
-}
-OPTIONAL_PRECONDITION = {
-    412: {"model": ConflictOut, "description": "En anden har gemt en nyere version"}
-}
+NOT_FOUND = AUTH_RESPONSES | responses(NotFound)
+CONFLICT = AUTH_RESPONSES | responses(Conflict)
+PRECONDITION = NOT_FOUND | responses(PreconditionFailed, PreconditionRequired)
+OPTIONAL_PRECONDITION = NOT_FOUND | responses(PreconditionFailed)
 
 
 _STAFF_SCHEMAS: dict[str, type[BaseModel]] = {}
@@ -50,16 +47,17 @@ def key_annotation(kind: Kind) -> Any:
     return Annotated[(info.annotation, *info.metadata, Path())]
 
 
-def _etag(response: Response, obj: Any) -> None:
-    response.headers["ETag"] = f'"{obj.version}"'
-
-
 def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per endpoint
     router = APIRouter(prefix=f"/api/staff/{kind.name}", tags=[f"staff: {kind.name}"])
     Out = staff_out_schema(kind)  # noqa: N806 - a class
     Fields = kind.fields_schema  # noqa: N806 - a class
     Key = key_annotation(kind)  # noqa: N806 - a type
     Body_ = Annotated[Fields, Body()]  # noqa: N806 - a type
+
+    def reply(response: Response, obj: Any, settings: Settings) -> dict[str, Any]:
+        """The staff view of the record, with its version as ETag."""
+        response.headers["ETag"] = f'"{obj.version}"'
+        return service.staff_out(kind, obj, settings)
 
     @router.get(
         "",
@@ -75,26 +73,25 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
     ):
         query = service.all_query(kind) if include_deleted else service.live_query(kind)
         rows = session.scalars(service.ordered(kind, query)).all()
-        return [service.staff_out_dict(session, kind, obj, settings) for obj in rows]
+        return [service.staff_out(kind, obj, settings) for obj in rows]
 
     @router.get(
         "/{key}",
         response_model=Out,
-        responses=AUTH_RESPONSES | NOT_FOUND,
+        responses=NOT_FOUND,
         summary=f"Hent én {kind.label} med ETag",
     )
     def get_record(
         key: Key, response: Response, session: SessionDep, settings: SettingsDep, _user: EditorDep
     ):
         obj = service.get_or_404(session, kind, key, include_deleted=True)
-        _etag(response, obj)
-        return service.staff_out_dict(session, kind, obj, settings)
+        return reply(response, obj, settings)
 
     @router.post(
         "/{key}",
         status_code=201,
         response_model=Out,
-        responses=AUTH_RESPONSES | CONFLICT,
+        responses=CONFLICT,
         summary=f"Opret {kind.label}",
     )
     def create_record(
@@ -107,13 +104,12 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
     ):
         obj = service.create(session, kind, key, body, user.username, settings)
         session.commit()
-        _etag(response, obj)
-        return service.staff_out_dict(session, kind, obj, settings)
+        return reply(response, obj, settings)
 
     @router.put(
         "/{key}",
         response_model=Out,
-        responses=AUTH_RESPONSES | NOT_FOUND | PRECONDITION,
+        responses=PRECONDITION,
         summary=f"Ret {kind.label} (kræver If-Match)",
     )
     def update_record(
@@ -128,14 +124,13 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         expected = service.parse_if_match(if_match, required=True)
         obj = service.update(session, kind, key, body, user.username, settings, expected=expected)
         session.commit()
-        _etag(response, obj)
-        return service.staff_out_dict(session, kind, obj, settings)
+        return reply(response, obj, settings)
 
     @router.delete(
         "/{key}",
         status_code=204,
         response_class=Response,
-        responses=AUTH_RESPONSES | NOT_FOUND | PRECONDITION,
+        responses=PRECONDITION,
         summary=f"Slet {kind.label} (blød sletning, kan gendannes; kræver If-Match)",
     )
     def delete_record(
@@ -155,7 +150,7 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         @router.post(
             "/{key}/publish",
             response_model=Out,
-            responses=AUTH_RESPONSES | NOT_FOUND | OPTIONAL_PRECONDITION,
+            responses=OPTIONAL_PRECONDITION,
             summary=f"Udgiv {kind.label}",
         )
         def publish_record(
@@ -169,13 +164,12 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
             expected = service.parse_if_match(if_match, required=False)
             obj = service.publish(session, kind, key, user.username, settings, expected=expected)
             session.commit()
-            _etag(response, obj)
-            return service.staff_out_dict(session, kind, obj, settings)
+            return reply(response, obj, settings)
 
     @router.get(
         "/{key}/history",
         response_model=list[VersionOut],
-        responses=AUTH_RESPONSES | NOT_FOUND,
+        responses=NOT_FOUND,
         summary="Versioner: hvem, hvornår, hvad ændrede sig (nyeste først)",
     )
     def record_history(key: Key, session: SessionDep, _user: EditorDep):
@@ -195,7 +189,7 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
     @router.post(
         "/{key}/revert/{version}",
         response_model=Out,
-        responses=AUTH_RESPONSES | NOT_FOUND | OPTIONAL_PRECONDITION,
+        responses=OPTIONAL_PRECONDITION,
         summary="Gendan en tidligere version (gemmes som en ny version)",
     )
     def revert_record(
@@ -212,7 +206,6 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
             session, kind, key, version, user.username, settings, expected=expected
         )
         session.commit()
-        _etag(response, obj)
-        return service.staff_out_dict(session, kind, obj, settings)
+        return reply(response, obj, settings)
 
     return router

@@ -29,12 +29,3 @@ class StaffMeta(RecordMeta):
     deleted: bool = False
     updated_at: datetime
     updated_by: str
-
-
-class ErrorOut(BaseModel):
-    detail: str
-
-
-class ConflictOut(BaseModel):
-    detail: str
-    current: dict = Field(description="Den aktuelle post, som en anden har gemt")

@@ -54,16 +54,11 @@ def out_model(kind: Kind, obj: Any, settings: Settings) -> BaseModel:
     return render(kind.out_schema, obj, settings, **extras)
 
 
-def out_dict(session: Session, kind: Kind, obj: Any, settings: Settings) -> dict[str, Any]:
-    return out_model(kind, obj, settings).model_dump(mode="json")
-
-
-def staff_out_dict(session: Session, kind: Kind, obj: Any, settings: Settings) -> dict[str, Any]:
+def staff_out(kind: Kind, obj: Any, settings: Settings) -> dict[str, Any]:
+    """The staff view of a record (deleted ones too): adds deleted, updated_at, updated_by."""
     data = out_model(kind, obj, settings).model_dump()
-    data["deleted"] = obj.deleted_at is not None
-    data["updated_at"] = obj.updated_at
-    data["updated_by"] = obj.updated_by
-    return data
+    deleted = obj.deleted_at is not None
+    return data | {"deleted": deleted, "updated_at": obj.updated_at, "updated_by": obj.updated_by}
 
 
 def live_query(kind: Kind) -> Select:
@@ -108,15 +103,18 @@ def parse_if_match(header: str | None, *, required: bool) -> int | None:
         raise PreconditionFailed('If-Match skal være et versionsnummer, fx "3"', {}) from None
 
 
-def check_version(
-    session: Session, kind: Kind, obj: Any, expected: int | None, settings: Settings
-) -> None:
+def stale_write(kind: Kind, current: Any, settings: Settings) -> PreconditionFailed:
+    """412 with the record as it is now, so the editor can show both versions."""
+    return PreconditionFailed(
+        f"En anden har gemt en nyere version ({current.version}) af {kind.label} "
+        f"'{getattr(current, kind.key_field)}'. Se den aktuelle udgave og gem dine ændringer igen.",
+        staff_out(kind, current, settings),
+    )
+
+
+def check_version(kind: Kind, obj: Any, expected: int | None, settings: Settings) -> None:
     if expected is not None and expected != obj.version:
-        raise PreconditionFailed(
-            f"En anden har gemt en nyere version ({obj.version}) af {kind.label} "
-            f"'{getattr(obj, kind.key_field)}'. Se den aktuelle udgave og gem dine ændringer igen.",
-            staff_out_dict(session, kind, obj, settings),
-        )
+        raise stale_write(kind, obj, settings)
 
 
 def _apply(kind: Kind, obj: Any, fields: BaseModel) -> None:
@@ -155,8 +153,7 @@ def _flush(session: Session, kind: Kind, obj: Any, settings: Settings) -> None:
     except StaleDataError:
         session.rollback()
         current = get_or_404(session, kind, getattr(obj, kind.key_field), include_deleted=True)
-        check_version(session, kind, current, -1, settings)
-        raise
+        raise stale_write(kind, current, settings) from None
 
 
 def _log(
@@ -215,7 +212,7 @@ def update(
     include_deleted: bool = False,
 ) -> Any:
     obj = get_or_404(session, kind, key, include_deleted=include_deleted)
-    check_version(session, kind, obj, expected, settings)
+    check_version(kind, obj, expected, settings)
     _check_references(session, kind, fields)
     before = snapshot(kind, obj)
     was_deleted = obj.deleted_at is not None
@@ -234,7 +231,7 @@ def soft_delete(
     session: Session, kind: Kind, key: str | int, who: str, settings: Settings, *, expected: int
 ) -> Any:
     obj = get_or_404(session, kind, key)
-    check_version(session, kind, obj, expected, settings)
+    check_version(kind, obj, expected, settings)
     at = utcnow()
     obj.deleted_at = at
     _stamp(obj, who, at)
@@ -264,7 +261,7 @@ def publish(
     expected: int | None,
 ) -> Any:
     obj = get_or_404(session, kind, key)
-    check_version(session, kind, obj, expected, settings)
+    check_version(kind, obj, expected, settings)
     if obj.status == "published":
         return obj
     before = snapshot(kind, obj)

@@ -12,9 +12,9 @@ from api import content_io
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.db import SessionDep
 from api.deps import SettingsDep
+from api.errors import ContentInvalid, UnsupportedMediaType, responses
 from api.kinds import KINDS
 from api.records import service
-from api.records.schemas import ErrorOut
 from api.settings import Settings
 
 router = APIRouter(prefix="/api/staff", tags=["staff"])
@@ -78,7 +78,7 @@ def export_content(session: SessionDep, _user: EditorDep) -> Response:
 @router.post(
     "/import",
     response_model=content_io.ImportReport,
-    responses=AUTH_RESPONSES | {415: {"model": ErrorOut, "description": "Ikke YAML"}},
+    responses=AUTH_RESPONSES | responses(UnsupportedMediaType, notes={415: "Ikke YAML"}),
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -96,18 +96,11 @@ async def import_content(
 ) -> content_io.ImportReport:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in YAML_TYPES:
-        return Response(  # type: ignore[return-value]
-            '{"detail": "Send indholdet som application/yaml"}',
-            status_code=415,
-            media_type="application/json",
-        )
-    raw = await request.body()
+        raise UnsupportedMediaType("Send indholdet som application/yaml")
     try:
-        text = raw.decode("utf-8")
+        text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError:
-        text = None
-    if text is None:
-        raise content_io.ContentInvalid(["body"], "filen skal være UTF-8")
+        raise ContentInvalid(["body"], "filen skal være UTF-8") from None
     return await run_in_threadpool(_import, session, text, admin.username, settings, replace)
 
 

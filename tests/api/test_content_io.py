@@ -166,3 +166,15 @@ def test_cli_refuses_missing_secret_in_production(tmp_path):
     done = cli(env, "migrate")
     assert done.returncode == 2
     assert "FACTS_SECRET_KEY" in done.stderr
+
+
+def test_import_refuses_other_media_types_and_non_utf8(seeded, admin):
+    as_json = seeded.post("/api/staff/import", json={"version": 1}, headers=admin)
+    assert as_json.status_code == 415
+    assert as_json.json() == {"detail": "Send indholdet som application/yaml"}
+    latin1 = seeded.post(
+        "/api/staff/import",
+        content="version: 1\ntexts: []\n# Tværs".encode("latin-1"),
+        headers=admin | {"Content-Type": "application/yaml"},
+    )
+    assert latin1.status_code == 422 and "UTF-8" in latin1.json()["message"]
