@@ -9,6 +9,7 @@ from api.records.kind import Kind
 CODEX = Kind(
     name="codex",
     label="kodeksprincip",
+    heading="Kodeks",
     model=CodexPrinciple,
     fields_schema=CodexFields,
     record_schema=CodexRecord,

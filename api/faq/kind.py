@@ -9,6 +9,7 @@ from api.records.kind import Kind
 FAQ = Kind(
     name="faq",
     label="FAQ-svar",
+    heading="Spørgsmål og svar",
     model=FaqEntry,
     fields_schema=FaqFields,
     record_schema=FaqRecord,

@@ -10,6 +10,7 @@ from api.records.kind import Kind
 OFFERS = Kind(
     name="offers",
     label="tilbud",
+    heading="Tilbud",
     model=Offer,
     fields_schema=OfferFields,
     record_schema=OfferRecord,

@@ -9,6 +9,7 @@ from api.records.kind import Kind
 ORG_UNITS = Kind(
     name="org-units",
     label="organisationsenhed",
+    heading="Organisation",
     model=OrgUnit,
     fields_schema=OrgUnitFields,
     record_schema=OrgUnitRecord,

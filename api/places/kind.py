@@ -20,6 +20,7 @@ def live_sessions(place: Place, settings: Settings) -> dict[str, Any]:
 PLACES = Kind(
     name="places",
     label="sted",
+    heading="Steder",
     model=Place,
     fields_schema=PlaceFields,
     record_schema=PlaceRecord,

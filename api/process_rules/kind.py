@@ -9,6 +9,7 @@ from api.records.kind import Kind
 PROCESS_RULES = Kind(
     name="process-rules",
     label="procesregel",
+    heading="Sagsforløb og frister",
     model=ProcessRule,
     fields_schema=ProcessRuleFields,
     record_schema=ProcessRuleRecord,

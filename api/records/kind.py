@@ -17,6 +17,7 @@ from api.settings import Settings
 class Kind:
     name: str  # URL segment and history kind, e.g. "process-rules"
     label: str  # Danish noun for messages, e.g. "procesregel"
+    heading: str  # the staff editor's Danish name for the list, e.g. "Sagsforløb og frister"
     model: type  # the table (columns named like the fields; child rows as relationships)
     fields_schema: type[BaseModel]  # content without the key (staff request body)
     record_schema: type[BaseModel]  # content file shape: fields and key

@@ -10,6 +10,7 @@ from api.sessions.schemas import SessionFields, SessionOut, SessionRecord
 SESSIONS = Kind(
     name="sessions",
     label="åbningstid",
+    heading="Åbningstider og rådgivning",
     model=AdvisorySession,
     fields_schema=SessionFields,
     record_schema=SessionRecord,

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from functools import cache
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from api import content_io
@@ -15,6 +16,7 @@ from api.deps import SettingsDep
 from api.errors import ContentInvalid, UnsupportedMediaType, responses
 from api.kinds import KINDS
 from api.records import service
+from api.records.kind import Kind
 from api.settings import Settings
 
 router = APIRouter(prefix="/api/staff", tags=["staff"])
@@ -29,6 +31,51 @@ class StaleItem(BaseModel):
     last_verified: date | None
     source: str
     version: int
+
+
+class KindOut(BaseModel):
+    name: str = Field(description="Delen af URL'en, fx process-rules")
+    section: str = Field(description="Sektionen i indholdsfilen, fx process_rules")
+    label: str = Field(description="Dansk navn for én post, fx procesregel")
+    heading: str = Field(description="Editorens overskrift for listen")
+    key: str = Field(description="Feltet med postens nøgle (slug, number eller key)")
+    title: str = Field(description="Feltet der navngiver en post i lister")
+    publishable: bool = Field(description="Kladder vises først for borgerne, når de er udgivet")
+    references: dict[str, str] = Field(
+        description="Felt -> den slags post (name), hvis nøgle feltet indeholder"
+    )
+    schema_: dict[str, Any] = Field(
+        alias="schema",
+        description="JSON Schema for én post (felter og nøgle): titel = dansk feltnavn, "
+        "description = hjælpetekst, x-labels = danske navne for valgmulighederne",
+    )
+
+
+@cache
+def describe(kind: Kind) -> KindOut:
+    return KindOut.model_validate(
+        {
+            "name": kind.name,
+            "section": kind.section,
+            "label": kind.label,
+            "heading": kind.heading,
+            "key": kind.key_field,
+            "title": kind.title_field,
+            "publishable": kind.publishable,
+            "references": {field: target.name for field, target in kind.references.items()},
+            "schema": kind.record_schema.model_json_schema(),
+        }
+    )
+
+
+@router.get(
+    "/kinds",
+    response_model=list[KindOut],
+    responses=AUTH_RESPONSES,
+    summary="Hver slags post med felter, danske feltnavne og hjælpetekster (til editoren)",
+)
+def kinds(_user: EditorDep) -> list[KindOut]:
+    return [describe(kind) for kind in KINDS]
 
 
 @router.get(

@@ -9,6 +9,7 @@ from api.texts.schemas import TextFields, TextOut, TextRecord
 TEXTS = Kind(
     name="texts",
     label="bottekst",
+    heading="Chattens tekster",
     model=BotText,
     fields_schema=TextFields,
     record_schema=TextRecord,

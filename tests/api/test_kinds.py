@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import configparser
+from collections.abc import Iterator
+from typing import get_args
+
+from pydantic import BaseModel
 
 from api.content_io import ContentFile
 from api.kinds import IMPORT_ORDER, KINDS, referenced_first
@@ -64,3 +68,47 @@ def test_topic_import_contract_ignores_only_declared_references():
     places = next(k for k in KINDS if k.name == "places")
     assert places.out_extras is not None  # a place shows its sessions
     assert pairs == declared | {("places", "sessions")}
+
+
+def models_in(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    yield model
+    for info in model.model_fields.values():
+        for arg in get_args(info.annotation) or (info.annotation,):
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                yield from models_in(arg)
+
+
+def test_every_field_has_a_danish_label_next_to_it():
+    for kind in KINDS:
+        for model in models_in(kind.record_schema):
+            for name, info in model.model_fields.items():
+                assert info.title, f"{kind.name}: {model.__name__}.{name} has no title"
+
+
+def test_staff_kinds_gives_each_kinds_schema_with_labels(client, editor):
+    assert client.get("/api/staff/kinds").status_code == 401
+    response = client.get("/api/staff/kinds", headers=editor)
+    assert response.status_code == 200
+    kinds = response.json()
+    assert [k["name"] for k in kinds] == [k.name for k in KINDS]
+    for kind in kinds:
+        schema = kind["schema"]
+        assert kind["key"] in schema["required"] and kind["title"] in schema["properties"]
+        for part in (schema, *schema.get("$defs", {}).values()):
+            for name, prop in part["properties"].items():
+                if "enum" in prop:  # every choice has a Danish label
+                    assert set(prop["x-labels"]) == set(prop["enum"]), (kind["name"], name)
+    by_name = {k["name"]: k for k in kinds}
+    assert by_name["sessions"]["references"] == {"place": "places"}
+    assert by_name["offers"]["references"] == {"unit": "org-units"}
+    assert by_name["faq"]["publishable"] and not by_name["places"]["publishable"]
+    assert by_name["process-rules"]["heading"] == "Sagsforløb og frister"
+    places = by_name["places"]["schema"]["properties"]
+    assert places["aliases"]["title"] == "Andre navne og stavemåder"
+    assert places["aliases"]["description"].startswith("Én pr. linje")
+    assert places["slug"]["title"] == "Kort id (slug)"
+    slot = by_name["sessions"]["schema"]["$defs"]["Slot"]
+    assert (
+        slot["title"] == "tidsrum"
+        and slot["properties"]["weekday"]["x-labels"]["monday"] == "Mandag"
+    )
