@@ -24,9 +24,10 @@ run: ## Start facts service (:8000), action server (:5055) and Rasa (:5005); Ctr
 
 test: lint test-privacy test-api test-actions validate test-stories test-e2e ## Everything CI runs
 
-lint: ## ruff lint + format check (both environments' code), seed content checks
+lint: ## ruff lint + format check (both environments' code), import contracts, seed content checks
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 	$(PY) content/check_seed.py
 
 format: ## Apply ruff formatting and safe fixes

@@ -31,7 +31,7 @@ def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> int:
 
 def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     from api import content_io
-    from api.errors import ServiceError
+    from api.errors import ApiError
 
     engine, session = _session(settings)
     try:
@@ -44,7 +44,7 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
             return 0
         report = content_io.import_content(session, content, "seed", settings, replace=args.replace)
         session.commit()
-    except ServiceError as exc:
+    except ApiError as exc:
         print(f"seed failed: {exc.detail}", file=sys.stderr)
         return 1
     finally:
@@ -57,7 +57,7 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_create_admin(settings: Settings, args: argparse.Namespace) -> int:
     from api.auth.schemas import UserIn
     from api.auth.service import create_user
-    from api.errors import ServiceError
+    from api.errors import ApiError
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
@@ -72,7 +72,7 @@ def cmd_create_admin(settings: Settings, args: argparse.Namespace) -> int:
     try:
         create_user(session, user.username, user.password, user.role)
         session.commit()
-    except ServiceError as exc:
+    except ApiError as exc:
         print(exc.detail, file=sys.stderr)
         return 1
     finally:

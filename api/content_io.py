@@ -9,23 +9,15 @@ from collections import Counter
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.codex.schemas import CodexRecord
-from api.errors import ContentErrors, ContentInvalid, ServiceError, translate
-from api.faq.schemas import FaqRecord
-from api.kinds import ALL_KINDS, BY_SECTION, EXPORT_ORDER
-from api.offers.schemas import OfferRecord
-from api.org_units.schemas import OrgUnitRecord
-from api.places.schemas import PlaceRecord
-from api.process_rules.schemas import ProcessRuleRecord
+from api.errors import ContentErrors, ContentInvalid, translate
+from api.kinds import IMPORT_ORDER, KINDS
 from api.records import service
-from api.records.kinds import Kind
-from api.sessions.schemas import SessionRecord
+from api.records.kind import Kind
 from api.settings import Settings
-from api.texts.schemas import TextRecord
 
 REQUIRED_TEXT_KEYS = (
     "help_overview",
@@ -39,28 +31,28 @@ REQUIRED_TEXT_KEYS = (
 )
 
 
-class ContentFile(BaseModel):
+class ContentBase(BaseModel):
+    """The content file: ``version`` and one list per kind (see ``ContentFile``)."""
+
     model_config = ConfigDict(extra="forbid")
 
     version: Literal[1] = 1
-    places: list[PlaceRecord] = Field(default_factory=list)
-    sessions: list[SessionRecord] = Field(default_factory=list)
-    offers: list[OfferRecord] = Field(default_factory=list)
-    codex: list[CodexRecord] = Field(default_factory=list)
-    process_rules: list[ProcessRuleRecord] = Field(default_factory=list)
-    org_units: list[OrgUnitRecord] = Field(default_factory=list)
-    faq: list[FaqRecord] = Field(default_factory=list)
-    texts: list[TextRecord] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _unique_keys(self) -> ContentFile:
-        for section in EXPORT_ORDER:
-            kind = BY_SECTION[section]
-            keys = Counter(getattr(r, kind.key_field) for r in getattr(self, section))
-            twice = sorted(str(k) for k, n in keys.items() if n > 1)
+    def _unique_keys(self) -> ContentBase:
+        for kind in KINDS:
+            keys = Counter(getattr(r, kind.key_field) for r in getattr(self, kind.section))
+            twice = ", ".join(sorted(str(k) for k, n in keys.items() if n > 1))
             if twice:
-                raise ValueError(f"{section}: samme nøgle står flere gange: {', '.join(twice)}")
+                raise ValueError(f"{kind.section}: samme nøgle står flere gange: {twice}")
         return self
+
+
+ContentFile = create_model(
+    "ContentFile",
+    __base__=ContentBase,
+    **{k.section: (list[k.record_schema], Field(default_factory=list)) for k in KINDS},
+)
 
 
 class ImportReport(BaseModel):
@@ -92,10 +84,9 @@ def read_file(path: str) -> ContentFile:
 
 def export_data(session: Session) -> dict[str, Any]:
     data: dict[str, Any] = {"version": 1}
-    for section in EXPORT_ORDER:
-        kind = BY_SECTION[section]
+    for kind in KINDS:
         rows = session.scalars(service.ordered(kind, service.live_query(kind)))
-        data[section] = [service.record_model(kind, obj).model_dump(mode="python") for obj in rows]
+        data[kind.section] = [service.record_model(kind, r).model_dump(mode="python") for r in rows]
     return data
 
 
@@ -108,9 +99,7 @@ def export_yaml(session: Session) -> str:
 
 
 def is_empty(session: Session) -> bool:
-    return all(
-        session.scalar(select(func.count()).select_from(kind.model)) == 0 for kind in ALL_KINDS
-    )
+    return all(session.scalar(select(func.count()).select_from(kind.model)) == 0 for kind in KINDS)
 
 
 def _fields(kind: Kind, record: BaseModel) -> BaseModel:
@@ -174,13 +163,13 @@ def import_content(
 ) -> ImportReport:
     """Create or update every record in the file (one transaction: the caller commits)."""
     report = ImportReport(created={}, updated={}, unchanged={}, deleted={})
-    for kind in ALL_KINDS:
+    for kind in IMPORT_ORDER:
         records = getattr(content, kind.section)
         c, u, n = _import_kind(session, kind, records, who, settings)
         report.created[kind.section], report.updated[kind.section] = c, u
         report.unchanged[kind.section] = n
     if replace:
-        for kind in reversed(ALL_KINDS):
+        for kind in reversed(IMPORT_ORDER):
             records = getattr(content, kind.section)
             report.deleted[kind.section] = _delete_missing(session, kind, records, who, settings)
     return report
@@ -189,17 +178,3 @@ def import_content(
 def missing_text_keys(content: ContentFile) -> list[str]:
     present = {t.key for t in content.texts}
     return [k for k in REQUIRED_TEXT_KEYS if k not in present]
-
-
-__all__ = [
-    "ContentFile",
-    "ImportReport",
-    "ServiceError",
-    "dump_yaml",
-    "export_data",
-    "export_yaml",
-    "import_content",
-    "is_empty",
-    "parse_yaml",
-    "read_file",
-]

@@ -1,41 +1,72 @@
-"""Service errors and their HTTP responses; validation messages in Danish."""
+"""The service's errors: one class per HTTP status, each answered as JSON with a Danish
+``detail`` (a 412 also carries the current record, a 422 the field errors). Raise them from
+routers, dependencies and services alike; ``responses(...)`` documents them in OpenAPI."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 
-class ServiceError(Exception):
+class ErrorOut(BaseModel):
+    detail: str
+
+
+class ConflictOut(BaseModel):
+    detail: str
+    current: dict = Field(description="Den aktuelle post, som en anden har gemt")
+
+
+class ApiError(HTTPException):
+    """Answered as ``{"detail": ...}`` with ``status_code``. An HTTPException, so FastAPI's
+    body parsing lets it through (a too large body is noticed while the body is read)."""
+
     status_code = 400
+    description = "Ugyldig forespørgsel"  # in the OpenAPI document
+    model: type[BaseModel] = ErrorOut
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+    def __init__(self, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(type(self).status_code, detail, headers)
 
     def body(self) -> dict[str, Any]:
         return {"detail": self.detail}
 
 
-class NotFound(ServiceError):
+class Unauthorized(ApiError):
+    status_code = 401
+    description = "Ikke logget ind"
+
+    def __init__(self, detail: str = "Log ind for at ændre indhold") -> None:
+        super().__init__(detail, {"WWW-Authenticate": "Bearer"})
+
+
+class Forbidden(ApiError):
+    status_code = 403
+    description = "Rollen har ikke adgang"
+
+
+class NotFound(ApiError):
     status_code = 404
+    description = "Findes ikke"
 
 
-class Conflict(ServiceError):
+class Conflict(ApiError):
     status_code = 409
+    description = "Findes allerede"
 
 
-class PreconditionRequired(ServiceError):
-    status_code = 428
+class PreconditionFailed(ApiError):
+    """A stale write: the record changed since the version the client edited."""
 
-
-class PreconditionFailed(ServiceError):
     status_code = 412
+    description = "En anden har gemt en nyere version"
+    model = ConflictOut
 
     def __init__(self, detail: str, current: dict[str, Any]) -> None:
         super().__init__(detail)
@@ -45,10 +76,24 @@ class PreconditionFailed(ServiceError):
         return {"detail": self.detail, "current": jsonable_encoder(self.current)}
 
 
-class ContentInvalid(ServiceError):
-    """A business-rule validation failure (unknown place, ...) reported like a 422."""
+class PayloadTooLarge(ApiError):
+    status_code = 413
+    description = "Forespørgslen er for stor"
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(f"Forespørgslen er for stor (højst {max_bytes} bytes)")
+
+
+class UnsupportedMediaType(ApiError):
+    status_code = 415
+    description = "Forkert indholdstype"
+
+
+class ContentInvalid(ApiError):
+    """Content that breaks a rule (unknown place, ...), answered like a validation error."""
 
     status_code = 422
+    description = "Ugyldigt indhold"
 
     def __init__(self, loc: Sequence[str | int], msg: str) -> None:
         super().__init__(msg)
@@ -58,10 +103,11 @@ class ContentInvalid(ServiceError):
         return validation_body([{"loc": self.loc, "msg": self.detail, "type": "value_error"}])
 
 
-class ContentErrors(ServiceError):
-    """Several validation failures at once (a whole content file), reported like a 422."""
+class ContentErrors(ApiError):
+    """Several validation failures at once (a whole content file)."""
 
     status_code = 422
+    description = "Ugyldigt indhold"
 
     def __init__(self, errors: list[dict[str, Any]]) -> None:
         super().__init__("; ".join(str(e["msg"]) for e in errors))
@@ -69,6 +115,30 @@ class ContentErrors(ServiceError):
 
     def body(self) -> dict[str, Any]:
         return validation_body(self.errors)
+
+
+class PreconditionRequired(ApiError):
+    status_code = 428
+    description = "If-Match mangler"
+
+
+class TooManyRequests(ApiError):
+    status_code = 429
+    description = "For mange forsøg"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail, {"Retry-After": str(retry_after)})
+
+
+def responses(
+    *errors: type[ApiError], notes: Mapping[int, str] | None = None
+) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for the errors an endpoint raises (``notes``: own descriptions)."""
+    notes = notes or {}
+    return {
+        e.status_code: {"model": e.model, "description": notes.get(e.status_code, e.description)}
+        for e in errors
+    }
 
 
 MESSAGES = {
@@ -139,9 +209,9 @@ def translate(errors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-async def _service_error(_request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ServiceError)
-    return JSONResponse(exc.body(), status_code=exc.status_code)
+async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
 
 
 async def _request_validation(_request: Request, exc: Exception) -> JSONResponse:
@@ -150,5 +220,5 @@ async def _request_validation(_request: Request, exc: Exception) -> JSONResponse
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(ServiceError, _service_error)
+    app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _request_validation)

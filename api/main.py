@@ -16,14 +16,14 @@ from api.errors import install_error_handlers
 from api.faq.router import router as faq_router
 from api.feedback.router import router as feedback_router
 from api.health import router as health_router
-from api.kinds import ALL_KINDS
+from api.kinds import KINDS
 from api.middleware import BodySizeLimit, SecurityHeaders
 from api.offers.router import router as offers_router
 from api.org_units.router import router as org_units_router
 from api.places.router import router as places_router
 from api.process_rules.router import router as process_rules_router
 from api.records.cache import ContentCache
-from api.records.staff_router import build_staff_router
+from api.records.router import build_staff_router
 from api.resolve.router import router as resolve_router
 from api.sessions.router import router as sessions_router
 from api.settings import Settings, load_settings
@@ -72,7 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(engine)
     app.state.login_throttle = LoginThrottle.from_settings(settings)
     app.state.content_cache = ContentCache(
-        [kind.model for kind in ALL_KINDS], lambda: settings.stale_after_days
+        [kind.model for kind in KINDS], lambda: settings.stale_after_days
     )
 
     install_error_handlers(app)
@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.include_router(auth_router)
     app.include_router(staff_router)
-    for kind in ALL_KINDS:
+    for kind in KINDS:
         app.include_router(build_staff_router(kind))
     mount_web(app, settings.web_dir)
 

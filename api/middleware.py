@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from starlette.datastructures import MutableHeaders
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import PayloadTooLarge
 
 DOCS_PATHS = ("/docs", "/redoc")
 DOCS_CDN = "https://cdn.jsdelivr.net"
@@ -55,13 +56,6 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class BodyTooLarge(HTTPException):
-    """Raised while streaming; an HTTPException so FastAPI's body parsing lets it through."""
-
-    def __init__(self, max_bytes: int) -> None:
-        super().__init__(413, f"Forespørgslen er for stor (højst {max_bytes} bytes)")
-
-
 class BodySizeLimit:
     """Refuses request bodies over `max_bytes` with 413, by Content-Length or while streaming."""
 
@@ -86,7 +80,7 @@ class BodySizeLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
+                    raise PayloadTooLarge(self.max_bytes)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -97,14 +91,12 @@ class BodySizeLimit:
 
         try:
             await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge:
+        except PayloadTooLarge:
             if not started:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {"detail": f"Forespørgslen er for stor (højst {self.max_bytes} bytes)"}
-        ).encode()
+        body = json.dumps(PayloadTooLarge(self.max_bytes).body()).encode()
         await send(
             {
                 "type": "http.response.start",

@@ -7,7 +7,7 @@ import math
 import re
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
 
 from api.auth import service
@@ -16,7 +16,7 @@ from api.auth.schemas import TokenOut, UserIn, Username, UserOut
 from api.auth.security import make_token
 from api.auth.throttle import Lockout, LoginThrottle
 from api.db import SessionDep
-from api.records.schemas import ErrorOut
+from api.errors import Conflict, NotFound, TooManyRequests, Unauthorized, responses
 
 router = APIRouter(tags=["auth"])
 logger = logging.getLogger(__name__)
@@ -25,19 +25,20 @@ WRONG_CREDENTIALS = "Forkert brugernavn eller adgangskode"
 ACCOUNT_NAME = re.compile(r"^[a-z0-9._-]{2,80}$")
 CPR_LIKE = re.compile(r"\d{6}-?\d{4}")
 
-SIGN_IN_RESPONSES: dict[int | str, dict] = {
-    401: {"model": ErrorOut, "description": WRONG_CREDENTIALS},
-    429: {
-        "model": ErrorOut,
-        "description": "For mange forkerte forsøg for brugernavnet eller fra klienten; "
+SIGN_IN_RESPONSES = responses(
+    Unauthorized,
+    TooManyRequests,
+    notes={
+        401: WRONG_CREDENTIALS,
+        429: "For mange forkerte forsøg for brugernavnet eller fra klienten; "
         "adgangskoden kontrolleres ikke, før ventetiden er gået",
-        "headers": {
-            "Retry-After": {
-                "description": "Sekunder til der må forsøges igen",
-                "schema": {"type": "integer"},
-            }
-        },
     },
+)
+SIGN_IN_RESPONSES[429]["headers"] = {
+    "Retry-After": {
+        "description": "Sekunder til der må forsøges igen",
+        "schema": {"type": "integer"},
+    }
 }
 
 
@@ -53,14 +54,10 @@ def loggable_username(username: str) -> str:
     return "<ikke et gyldigt brugernavn>"
 
 
-def too_many_attempts(lockout: Lockout) -> HTTPException:
+def too_many_attempts(lockout: Lockout) -> TooManyRequests:
     minutes = math.ceil(lockout.retry_after / 60)
     wait = "1 minut" if minutes == 1 else f"{minutes} minutter"
-    return HTTPException(
-        status.HTTP_429_TOO_MANY_REQUESTS,
-        f"For mange forkerte forsøg. Prøv igen om {wait}.",
-        headers={"Retry-After": str(lockout.retry_after)},
-    )
+    return TooManyRequests(f"For mange forkerte forsøg. Prøv igen om {wait}.", lockout.retry_after)
 
 
 def log_lockouts(scopes: list[str], username: str, ip: str) -> None:
@@ -83,9 +80,7 @@ def sign_in(
     user = service.authenticate(session, username, form.password)
     if user is None:
         log_lockouts(throttle.record_failure(username=username, ip=ip), username, ip)
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, WRONG_CREDENTIALS, headers={"WWW-Authenticate": "Bearer"}
-        )
+        raise Unauthorized(WRONG_CREDENTIALS)
     throttle.record_success(username=username)
     settings = request.app.state.settings
     token = make_token(user.username, user.role, settings.facts_secret_key, settings.token_minutes)
@@ -106,7 +101,7 @@ def list_users(session: SessionDep, _admin: AdminDep) -> list[UserOut]:
     "/api/staff/users",
     status_code=201,
     response_model=UserOut,
-    responses=AUTH_RESPONSES | {409: {"model": ErrorOut, "description": "Findes allerede"}},
+    responses=AUTH_RESPONSES | responses(Conflict),
 )
 def create_user(body: UserIn, session: SessionDep, _admin: AdminDep) -> UserOut:
     user = service.create_user(session, body.username, body.password, body.role)
@@ -119,10 +114,7 @@ def create_user(body: UserIn, session: SessionDep, _admin: AdminDep) -> UserOut:
     status_code=204,
     response_class=Response,
     responses=AUTH_RESPONSES
-    | {
-        404: {"model": ErrorOut, "description": "Findes ikke"},
-        409: {"model": ErrorOut, "description": "Kan ikke slette sig selv"},
-    },
+    | responses(NotFound, Conflict, notes={409: "Kan ikke slette sig selv"}),
 )
 def delete_user(username: Username, session: SessionDep, admin: AdminDep) -> Response:
     service.delete_user(session, username, admin.username)

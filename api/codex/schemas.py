@@ -7,12 +7,12 @@ from api.records.types import LongText, Name
 
 
 class CodexFields(Provenance):
-    title: Name
-    description: LongText
+    title: Name = Field(title="Overskrift")
+    description: LongText = Field(title="Beskrivelse")
 
 
 class CodexRecord(CodexFields):
-    number: int = Field(ge=1, le=1000)
+    number: int = Field(ge=1, le=1000, title="Nummer")
 
 
 class CodexOut(CodexRecord, RecordMeta):

@@ -2,25 +2,23 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query
 
 from api.db import SessionDep
-from api.deps import CacheDep, SettingsDep
-from api.errors import NotFound
-from api.faq.models import FaqEntry
+from api.deps import CacheDep
+from api.errors import NotFound, responses
+from api.faq.kind import FAQ
 from api.faq.schemas import FaqHit, FaqOut
 from api.faq.search import load_index, search
-from api.kinds import FAQ
-from api.records import service
-from api.records.public import NOT_FOUND, list_out
+from api.records.public import ReadsDep
 from api.records.types import Slug
 
 router = APIRouter(prefix="/api/faq", tags=["faq"])
 
 
 @router.get("", response_model=list[FaqOut], summary="Udgivne FAQ-svar")
-def list_faq(session: SessionDep, settings: SettingsDep) -> list[dict]:
-    return list_out(session, FAQ, settings, FaqEntry.status == "published")
+def list_faq(reads: ReadsDep):
+    return reads.list(FAQ)
 
 
 @router.get(
@@ -38,12 +36,6 @@ def search_faq(
     return search(index, q, limit)
 
 
-@router.get("/{slug}", response_model=FaqOut, responses=NOT_FOUND)
-def get_faq(
-    slug: Annotated[Slug, Path()], response: Response, session: SessionDep, settings: SettingsDep
-):
-    obj = service.get_or_404(session, FAQ, slug)
-    if obj.status != "published":
-        raise NotFound(f"FAQ-svar '{slug}' findes ikke")
-    response.headers["ETag"] = f'"{obj.version}"'
-    return service.out_dict(session, FAQ, obj, settings)
+@router.get("/{slug}", response_model=FaqOut, responses=responses(NotFound))
+def get_faq(slug: Annotated[Slug, Path()], reads: ReadsDep):
+    return reads.get(FAQ, slug)

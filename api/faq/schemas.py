@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from api.records.schemas import Provenance, RecordMeta
-from api.records.types import Alias, LongText, ShortText, Slug
+from api.records.types import Alias, LongText, ShortText, SlugKey, choices
 
 Topic = Literal[
     "locations", "advisory_hours", "offers", "codex", "process", "org", "smalltalk", "human"
@@ -13,15 +13,36 @@ Topic = Literal[
 
 
 class FaqFields(Provenance):
-    questions: list[Alias] = Field(min_length=1, max_length=50, description="Spørgsmålsvarianter")
-    answer: LongText
-    topic: Topic
-    status: Literal["published", "draft"] = "draft"
-    url: ShortText | None = None
+    questions: list[Alias] = Field(
+        min_length=1,
+        max_length=50,
+        title="Spørgsmål",
+        description="Én formulering pr. linje, sådan som borgere spørger.",
+    )
+    answer: LongText = Field(title="Svar")
+    topic: Topic = Field(
+        title="Emne",
+        json_schema_extra=choices(
+            locations="Steder",
+            advisory_hours="Åbningstider og rådgivning",
+            offers="Tilbud",
+            codex="Kodeks",
+            process="Sagsforløb og frister",
+            org="Organisation",
+            smalltalk="Småsnak",
+            human="Kontakt til et menneske",
+        ),
+    )
+    status: Literal["published", "draft"] = Field(
+        default="draft",
+        title="Status",
+        json_schema_extra=choices(draft="Kladde", published="Udgivet"),
+    )
+    url: ShortText | None = Field(default=None, title="Link")
 
 
 class FaqRecord(FaqFields):
-    slug: Slug
+    slug: SlugKey
 
 
 class FaqOut(FaqRecord, RecordMeta):

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
+from pydantic import Field
+
 from api.records.schemas import Provenance, RecordMeta
-from api.records.types import LongText, Name, ShortText, Slug
+from api.records.types import LongText, Name, ShortText, SlugKey
 
 
 class OrgUnitFields(Provenance):
-    name: Name
-    short_name: ShortText | None = None
-    description: LongText | None = None
+    name: Name = Field(title="Navn")
+    short_name: ShortText | None = Field(default=None, title="Forkortelse")
+    description: LongText | None = Field(default=None, title="Beskrivelse")
 
 
 class OrgUnitRecord(OrgUnitFields):
-    slug: Slug
+    slug: SlugKey
 
 
 class OrgUnitOut(OrgUnitRecord, RecordMeta):

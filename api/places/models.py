@@ -29,6 +29,7 @@ class Place(RecordMixin, Base):
     url: Mapped[str | None] = mapped_column(String(500))
     accessibility: Mapped[str | None] = mapped_column(Text)
 
+    # A place shows its sessions (the sessions name their place by slug).
     sessions: Mapped[list[AdvisorySession]] = relationship(
-        back_populates="place", order_by="AdvisorySession.id"
+        order_by="AdvisorySession.id", lazy="selectin", viewonly=True
     )

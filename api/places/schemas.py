@@ -3,27 +3,31 @@ from __future__ import annotations
 from pydantic import Field
 
 from api.records.schemas import Provenance, RecordMeta
-from api.records.types import Alias, LongText, Name, ShortText, Slug
+from api.records.types import Alias, LongText, Name, ShortText, SlugKey
 from api.sessions.schemas import SessionOut
 
 
 class PlaceFields(Provenance):
-    name: Name
-    aliases: list[Alias] = Field(default_factory=list, description="Andre navne og stavefejl")
-    description: LongText | None = None
-    street: ShortText | None = None
-    house_number: ShortText | None = None
-    postcode: ShortText | None = None
-    city: ShortText | None = None
-    area_note: ShortText | None = None
-    phone: ShortText | None = None
-    email: ShortText | None = None
-    url: ShortText | None = None
-    accessibility: LongText | None = None
+    name: Name = Field(title="Navn")
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        title="Andre navne og stavemåder",
+        description="Én pr. linje, gerne også almindelige stavefejl.",
+    )
+    description: LongText | None = Field(default=None, title="Hvad man kan få hjælp til")
+    street: ShortText | None = Field(default=None, title="Vej")
+    house_number: ShortText | None = Field(default=None, title="Husnummer")
+    postcode: ShortText | None = Field(default=None, title="Postnummer")
+    city: ShortText | None = Field(default=None, title="By")
+    area_note: ShortText | None = Field(default=None, title="Beliggenhed (fri tekst)")
+    phone: ShortText | None = Field(default=None, title="Telefon")
+    email: ShortText | None = Field(default=None, title="E-mail")
+    url: ShortText | None = Field(default=None, title="Link til mere information")
+    accessibility: LongText | None = Field(default=None, title="Tilgængelighed")
 
 
 class PlaceRecord(PlaceFields):
-    slug: Slug
+    slug: SlugKey
 
 
 class PlaceOut(PlaceRecord, RecordMeta):

@@ -1,4 +1,5 @@
-"""Pydantic pieces shared by all record schemas."""
+"""Pydantic pieces shared by all record schemas. Each field carries its Danish label
+(``title``) and help text (``description``) for the staff editor (``GET /api/staff/kinds``)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,13 @@ class ContentModel(BaseModel):
 
 
 class Provenance(ContentModel):
-    source: Source = Field(description="Hvor faktum kommer fra, fx rapportens afsnit")
-    last_verified: date | None = Field(default=None, description="Dato for seneste kontrol")
+    source: Source = Field(
+        title="Kilde",
+        description="Hvor oplysningen kommer fra, fx rapportens afsnit eller din afdeling.",
+    )
+    last_verified: date | None = Field(
+        default=None, title="Sidst kontrolleret", description="Dato for seneste kontrol"
+    )
 
 
 class RecordMeta(BaseModel):
@@ -29,12 +35,3 @@ class StaffMeta(RecordMeta):
     deleted: bool = False
     updated_at: datetime
     updated_by: str
-
-
-class ErrorOut(BaseModel):
-    detail: str
-
-
-class ConflictOut(BaseModel):
-    detail: str
-    current: dict = Field(description="Den aktuelle post, som en anden har gemt")

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Select, select
+from sqlalchemy import Select, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -18,7 +18,7 @@ from api.errors import (
     PreconditionRequired,
 )
 from api.history import service as history
-from api.records.kinds import Kind
+from api.records.kind import Kind
 from api.settings import Settings
 
 
@@ -34,50 +34,39 @@ def is_stale(last_verified: date | None, settings: Settings, today: date | None 
 
 
 def record_model(kind: Kind, obj: Any) -> BaseModel:
-    """The record in its canonical (YAML) shape."""
-    data = {
-        name: getattr(obj, kind.column(name))
-        for name in kind.record_schema.model_fields
-        if name not in kind.child_fields
-    }
-    if kind.read_children:
-        data.update(kind.read_children(obj))
-    return kind.record_schema.model_validate(data)
+    """The record in its canonical (content file) shape."""
+    return kind.record_schema.model_validate(obj, from_attributes=True)
 
 
 def snapshot(kind: Kind, obj: Any) -> dict[str, Any]:
     return record_model(kind, obj).model_dump(mode="json")
 
 
-def out_dict(session: Session, kind: Kind, obj: Any, settings: Settings) -> dict[str, Any]:
-    data = snapshot(kind, obj)
-    data["version"] = obj.version
-    data["stale"] = is_stale(obj.last_verified, settings)
-    if kind.out_extras:
-        data.update(kind.out_extras(session, obj, settings))
-    return data
+def render(schema: type[BaseModel], obj: Any, settings: Settings, **extras: Any) -> BaseModel:
+    """A row in a public shape: the schema's fields read from the row, version, stale flag."""
+    meta = {"version": obj.version, "stale": is_stale(obj.last_verified, settings)}
+    data = {n: getattr(obj, n) for n in schema.model_fields if n not in meta and n not in extras}
+    return schema.model_validate(data | meta | extras, from_attributes=True)
 
 
-def staff_out_dict(session: Session, kind: Kind, obj: Any, settings: Settings) -> dict[str, Any]:
-    data = out_dict(session, kind, obj, settings)
-    data["deleted"] = obj.deleted_at is not None
-    data["updated_at"] = obj.updated_at
-    data["updated_by"] = obj.updated_by
-    return data
+def out_model(kind: Kind, obj: Any, settings: Settings) -> BaseModel:
+    extras = kind.out_extras(obj, settings) if kind.out_extras else {}
+    return render(kind.out_schema, obj, settings, **extras)
+
+
+def staff_out(kind: Kind, obj: Any, settings: Settings) -> dict[str, Any]:
+    """The staff view of a record (deleted ones too): adds deleted, updated_at, updated_by."""
+    data = out_model(kind, obj, settings).model_dump()
+    deleted = obj.deleted_at is not None
+    return data | {"deleted": deleted, "updated_at": obj.updated_at, "updated_by": obj.updated_by}
 
 
 def live_query(kind: Kind) -> Select:
-    query = select(kind.model).where(kind.model.deleted_at.is_(None))
-    if kind.load_options:
-        query = query.options(*kind.load_options)
-    return query
+    return select(kind.model).where(kind.model.deleted_at.is_(None))
 
 
 def all_query(kind: Kind) -> Select:
-    query = select(kind.model)
-    if kind.load_options:
-        query = query.options(*kind.load_options)
-    return query
+    return select(kind.model)
 
 
 def ordered(kind: Kind, query: Select) -> Select:
@@ -114,25 +103,42 @@ def parse_if_match(header: str | None, *, required: bool) -> int | None:
         raise PreconditionFailed('If-Match skal være et versionsnummer, fx "3"', {}) from None
 
 
-def check_version(
-    session: Session, kind: Kind, obj: Any, expected: int | None, settings: Settings
-) -> None:
+def stale_write(kind: Kind, current: Any, settings: Settings) -> PreconditionFailed:
+    """412 with the record as it is now, so the editor can show both versions."""
+    return PreconditionFailed(
+        f"En anden har gemt en nyere version ({current.version}) af {kind.label} "
+        f"'{getattr(current, kind.key_field)}'. Se den aktuelle udgave og gem dine ændringer igen.",
+        staff_out(kind, current, settings),
+    )
+
+
+def check_version(kind: Kind, obj: Any, expected: int | None, settings: Settings) -> None:
     if expected is not None and expected != obj.version:
-        raise PreconditionFailed(
-            f"En anden har gemt en nyere version ({obj.version}) af {kind.label} "
-            f"'{getattr(obj, kind.key_field)}'. Se den aktuelle udgave og gem dine ændringer igen.",
-            staff_out_dict(session, kind, obj, settings),
-        )
+        raise stale_write(kind, obj, settings)
 
 
 def _apply(kind: Kind, obj: Any, fields: BaseModel) -> None:
+    """Copy the fields onto the row; a list field that is a relationship becomes child rows."""
+    children = inspect(kind.model).relationships
     for name in kind.fields_schema.model_fields:
-        if name in kind.child_fields:
-            continue
         value = getattr(fields, name)
-        setattr(obj, kind.column(name), list(value) if isinstance(value, list) else value)
-    if kind.write_children:
-        kind.write_children(obj, fields)
+        if name in children:
+            row = children[name].mapper.class_
+            value = [row(position=i, **dict(item)) for i, item in enumerate(value)]
+        elif isinstance(value, list):
+            value = list(value)
+        setattr(obj, name, value)
+
+
+def _check_references(session: Session, kind: Kind, fields: BaseModel) -> None:
+    for name, target in kind.references.items():
+        value = getattr(fields, name)
+        if value is None:
+            continue
+        key = getattr(target.model, target.key_field)
+        live = select(target.model.id).where(key == value, target.model.deleted_at.is_(None))
+        if session.scalars(live).first() is None:
+            raise ContentInvalid(["body", name], f"ukendt {target.label} '{value}'")
 
 
 def _stamp(obj: Any, who: str, at: datetime) -> None:
@@ -147,8 +153,7 @@ def _flush(session: Session, kind: Kind, obj: Any, settings: Settings) -> None:
     except StaleDataError:
         session.rollback()
         current = get_or_404(session, kind, getattr(obj, kind.key_field), include_deleted=True)
-        check_version(session, kind, current, -1, settings)
-        raise
+        raise stale_write(kind, current, settings) from None
 
 
 def _log(
@@ -182,8 +187,7 @@ def create(
     if existing is not None:
         hint = " (den er slettet; gendan en tidligere version)" if existing.deleted_at else ""
         raise Conflict(f"{kind.label} '{key}' findes allerede{hint}")
-    if kind.check_refs:
-        kind.check_refs(session, fields)
+    _check_references(session, kind, fields)
     obj = kind.model(**{kind.key_field: key})
     _apply(kind, obj, fields)
     at = utcnow()
@@ -208,9 +212,8 @@ def update(
     include_deleted: bool = False,
 ) -> Any:
     obj = get_or_404(session, kind, key, include_deleted=include_deleted)
-    check_version(session, kind, obj, expected, settings)
-    if kind.check_refs:
-        kind.check_refs(session, fields)
+    check_version(kind, obj, expected, settings)
+    _check_references(session, kind, fields)
     before = snapshot(kind, obj)
     was_deleted = obj.deleted_at is not None
     _apply(kind, obj, fields)
@@ -228,7 +231,7 @@ def soft_delete(
     session: Session, kind: Kind, key: str | int, who: str, settings: Settings, *, expected: int
 ) -> Any:
     obj = get_or_404(session, kind, key)
-    check_version(session, kind, obj, expected, settings)
+    check_version(kind, obj, expected, settings)
     at = utcnow()
     obj.deleted_at = at
     _stamp(obj, who, at)
@@ -258,7 +261,7 @@ def publish(
     expected: int | None,
 ) -> Any:
     obj = get_or_404(session, kind, key)
-    check_version(session, kind, obj, expected, settings)
+    check_version(kind, obj, expected, settings)
     if obj.status == "published":
         return obj
     before = snapshot(kind, obj)

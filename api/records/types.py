@@ -6,7 +6,7 @@ import re
 from datetime import time
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, StringConstraints
+from pydantic import BeforeValidator, Field, PlainSerializer, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -15,6 +15,10 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000)]
 Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+SlugKey = Annotated[
+    Slug,
+    Field(title="Kort id (slug)", description="Små bogstaver, tal og bindestreg, fx huset-tvaers."),
+]
 Alias = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -41,8 +45,28 @@ def _weekday(value: object) -> object:
     return word
 
 
+def choices(**labels: str) -> dict[str, dict[str, str]]:
+    """Danish labels for the values of a choice field (``json_schema_extra``), for the editor."""
+    return {"x-labels": labels}
+
+
 WeekdayName = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-Weekday = Annotated[WeekdayName, BeforeValidator(_weekday)]
+Weekday = Annotated[
+    WeekdayName,
+    BeforeValidator(_weekday),
+    Field(
+        title="Ugedag",
+        json_schema_extra=choices(
+            monday="Mandag",
+            tuesday="Tirsdag",
+            wednesday="Onsdag",
+            thursday="Torsdag",
+            friday="Fredag",
+            saturday="Lørdag",
+            sunday="Søndag",
+        ),
+    ),
+]
 
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?::00)?$")
 

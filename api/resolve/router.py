@@ -6,8 +6,7 @@ from fastapi import APIRouter, Query
 
 from api.db import SessionDep
 from api.deps import CacheDep
-from api.errors import NotFound
-from api.records.schemas import ErrorOut
+from api.errors import NotFound, responses
 from api.resolve.schemas import ResolveKind, ResolveOut
 from api.resolve.service import resolve
 
@@ -17,7 +16,7 @@ router = APIRouter(tags=["resolve"])
 @router.get(
     "/api/resolve",
     response_model=ResolveOut,
-    responses={404: {"model": ErrorOut, "description": "Intet passer godt nok"}},
+    responses=responses(NotFound, notes={404: "Intet passer godt nok"}),
     summary="Find sted, tilbud eller situation ud fra navn, alias eller stavefejl",
 )
 def resolve_name(

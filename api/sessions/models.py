@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.db import Base
 from api.records.models import RecordMixin
-
-if TYPE_CHECKING:
-    from api.places.models import Place
 
 
 class AdvisorySession(RecordMixin, Base):
@@ -19,7 +15,7 @@ class AdvisorySession(RecordMixin, Base):
     __tablename__ = "sessions"
 
     slug: Mapped[str] = mapped_column(String(80), unique=True)
-    place_slug: Mapped[str] = mapped_column(ForeignKey("places.slug"), index=True)
+    place: Mapped[str] = mapped_column("place_slug", ForeignKey("places.slug"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))
     description: Mapped[str | None] = mapped_column(Text)
@@ -28,12 +24,11 @@ class AdvisorySession(RecordMixin, Base):
     valid_from: Mapped[dt.date | None] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
 
-    place: Mapped[Place] = relationship(back_populates="sessions")
     slots: Mapped[list[SessionSlot]] = relationship(
-        cascade="all, delete-orphan", order_by="SessionSlot.position"
+        cascade="all, delete-orphan", order_by="SessionSlot.position", lazy="selectin"
     )
     exceptions: Mapped[list[SessionException]] = relationship(
-        cascade="all, delete-orphan", order_by="SessionException.position"
+        cascade="all, delete-orphan", order_by="SessionException.position", lazy="selectin"
     )
 
 

@@ -3,20 +3,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.records.schemas import ContentModel, Provenance, RecordMeta
-from api.records.types import ClockTime, LongText, Name, ShortText, Slug, Weekday
+from api.records.types import (
+    ClockTime,
+    LongText,
+    Name,
+    ShortText,
+    Slug,
+    SlugKey,
+    Weekday,
+    choices,
+)
 
 
 class Slot(ContentModel):
     """A weekly slot. start/end are both null when only the weekday is known."""
 
+    model_config = ConfigDict(title="tidsrum")
+
     weekday: Weekday
-    start: ClockTime | None
-    end: ClockTime | None
-    staff: ShortText | None = None
-    notes: ShortText | None = None
+    start: ClockTime | None = Field(title="Fra")
+    end: ClockTime | None = Field(title="Til")
+    staff: ShortText | None = Field(default=None, title="Hvem er der")
+    notes: ShortText | None = Field(default=None, title="Bemærkning")
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Slot:
@@ -28,11 +39,17 @@ class Slot(ContentModel):
 
 
 class SessionExceptionIn(ContentModel):
-    date: dt.date
-    kind: Literal["closed", "extra"] = Field(description="closed = aflyst, extra = ekstra åbning")
-    start: ClockTime | None = None
-    end: ClockTime | None = None
-    note: ShortText | None = None
+    model_config = ConfigDict(title="undtagelse")
+
+    date: dt.date = Field(title="Dato")
+    kind: Literal["closed", "extra"] = Field(
+        title="Type",
+        description="closed = aflyst, extra = ekstra åbning",
+        json_schema_extra=choices(closed="Lukket", extra="Ekstra åbning"),
+    )
+    start: ClockTime | None = Field(default=None, title="Fra")
+    end: ClockTime | None = Field(default=None, title="Til")
+    note: ShortText | None = Field(default=None, title="Bemærkning")
 
     @model_validator(mode="after")
     def _times(self) -> SessionExceptionIn:
@@ -46,16 +63,26 @@ class SessionExceptionIn(ContentModel):
 
 
 class SessionFields(Provenance):
-    place: Slug = Field(description="Stedets slug")
-    title: Name
-    kind: Literal["advisory", "opening_hours"] = "advisory"
-    description: LongText | None = None
-    appointment_needed: bool | None = None
-    frequency_note: ShortText | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    slots: list[Slot] = Field(default_factory=list, max_length=50)
-    exceptions: list[SessionExceptionIn] = Field(default_factory=list, max_length=500)
+    place: Slug = Field(title="Sted", description="Stedets slug")
+    title: Name = Field(title="Titel")
+    kind: Literal["advisory", "opening_hours"] = Field(
+        default="advisory",
+        title="Type",
+        json_schema_extra=choices(advisory="Åben rådgivning", opening_hours="Åbningstid"),
+    )
+    description: LongText | None = Field(default=None, title="Hvad man kan få hjælp til")
+    appointment_needed: bool | None = Field(default=None, title="Skal man bestille tid?")
+    frequency_note: ShortText | None = Field(
+        default=None,
+        title="Hvor ofte (når tiderne ikke kendes)",
+        description="Fx „to gange om ugen“.",
+    )
+    valid_from: dt.date | None = Field(default=None, title="Gælder fra")
+    valid_to: dt.date | None = Field(default=None, title="Gælder til")
+    slots: list[Slot] = Field(default_factory=list, max_length=50, title="Faste ugentlige tider")
+    exceptions: list[SessionExceptionIn] = Field(
+        default_factory=list, max_length=500, title="Undtagelser"
+    )
 
     @model_validator(mode="after")
     def _valid_range(self) -> SessionFields:
@@ -65,7 +92,7 @@ class SessionFields(Provenance):
 
 
 class SessionRecord(SessionFields):
-    slug: Slug
+    slug: SlugKey
 
 
 class SessionOut(SessionRecord, RecordMeta):

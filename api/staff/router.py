@@ -1,20 +1,22 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from functools import cache
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from api import content_io
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.db import SessionDep
 from api.deps import SettingsDep
-from api.kinds import ALL_KINDS
+from api.errors import ContentInvalid, UnsupportedMediaType, responses
+from api.kinds import KINDS
 from api.records import service
-from api.records.schemas import ErrorOut
+from api.records.kind import Kind
 from api.settings import Settings
 
 router = APIRouter(prefix="/api/staff", tags=["staff"])
@@ -31,13 +33,49 @@ class StaleItem(BaseModel):
     version: int
 
 
-def _title(obj: object) -> str:
-    for attr in ("name", "title"):
-        value = getattr(obj, attr, None)
-        if value:
-            return str(value)
-    questions = getattr(obj, "questions", None)
-    return str(questions[0]) if questions else ""
+class KindOut(BaseModel):
+    name: str = Field(description="Delen af URL'en, fx process-rules")
+    section: str = Field(description="Sektionen i indholdsfilen, fx process_rules")
+    label: str = Field(description="Dansk navn for én post, fx procesregel")
+    heading: str = Field(description="Editorens overskrift for listen")
+    key: str = Field(description="Feltet med postens nøgle (slug, number eller key)")
+    title: str = Field(description="Feltet der navngiver en post i lister")
+    publishable: bool = Field(description="Kladder vises først for borgerne, når de er udgivet")
+    references: dict[str, str] = Field(
+        description="Felt -> den slags post (name), hvis nøgle feltet indeholder"
+    )
+    schema_: dict[str, Any] = Field(
+        alias="schema",
+        description="JSON Schema for én post (felter og nøgle): titel = dansk feltnavn, "
+        "description = hjælpetekst, x-labels = danske navne for valgmulighederne",
+    )
+
+
+@cache
+def describe(kind: Kind) -> KindOut:
+    return KindOut.model_validate(
+        {
+            "name": kind.name,
+            "section": kind.section,
+            "label": kind.label,
+            "heading": kind.heading,
+            "key": kind.key_field,
+            "title": kind.title_field,
+            "publishable": kind.publishable,
+            "references": {field: target.name for field, target in kind.references.items()},
+            "schema": kind.record_schema.model_json_schema(),
+        }
+    )
+
+
+@router.get(
+    "/kinds",
+    response_model=list[KindOut],
+    responses=AUTH_RESPONSES,
+    summary="Hver slags post med felter, danske feltnavne og hjælpetekster (til editoren)",
+)
+def kinds(_user: EditorDep) -> list[KindOut]:
+    return [describe(kind) for kind in KINDS]
 
 
 @router.get(
@@ -48,14 +86,14 @@ def _title(obj: object) -> str:
 )
 def stale_records(session: SessionDep, settings: SettingsDep, _user: EditorDep) -> list[StaleItem]:
     items = []
-    for kind in ALL_KINDS:
+    for kind in KINDS:
         for obj in session.scalars(service.ordered(kind, service.live_query(kind))):
             if service.is_stale(obj.last_verified, settings):
                 items.append(
                     StaleItem(
                         kind=kind.name,
                         key=str(getattr(obj, kind.key_field)),
-                        title=_title(obj),
+                        title=kind.title(obj),
                         last_verified=obj.last_verified,
                         source=obj.source,
                         version=obj.version,
@@ -87,7 +125,7 @@ def export_content(session: SessionDep, _user: EditorDep) -> Response:
 @router.post(
     "/import",
     response_model=content_io.ImportReport,
-    responses=AUTH_RESPONSES | {415: {"model": ErrorOut, "description": "Ikke YAML"}},
+    responses=AUTH_RESPONSES | responses(UnsupportedMediaType, notes={415: "Ikke YAML"}),
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -105,18 +143,11 @@ async def import_content(
 ) -> content_io.ImportReport:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in YAML_TYPES:
-        return Response(  # type: ignore[return-value]
-            '{"detail": "Send indholdet som application/yaml"}',
-            status_code=415,
-            media_type="application/json",
-        )
-    raw = await request.body()
+        raise UnsupportedMediaType("Send indholdet som application/yaml")
     try:
-        text = raw.decode("utf-8")
+        text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError:
-        text = None
-    if text is None:
-        raise content_io.ContentInvalid(["body"], "filen skal være UTF-8")
+        raise ContentInvalid(["body"], "filen skal være UTF-8") from None
     return await run_in_threadpool(_import, session, text, admin.username, settings, replace)
 
 

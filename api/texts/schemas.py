@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from api.records.schemas import Provenance, RecordMeta
 from api.records.types import LongText, ShortText
@@ -14,12 +14,12 @@ TextKey = Annotated[
 
 
 class TextFields(Provenance):
-    title: ShortText | None = None
-    body: LongText
+    title: ShortText | None = Field(default=None, title="Titel")
+    body: LongText = Field(title="Tekst")
 
 
 class TextRecord(TextFields):
-    key: TextKey
+    key: TextKey = Field(title="Nøgle")
 
 
 class TextOut(TextRecord, RecordMeta):

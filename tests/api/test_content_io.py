@@ -166,3 +166,76 @@ def test_cli_refuses_missing_secret_in_production(tmp_path):
     done = cli(env, "migrate")
     assert done.returncode == 2
     assert "FACTS_SECRET_KEY" in done.stderr
+
+
+def test_import_refuses_other_media_types_and_non_utf8(seeded, admin):
+    as_json = seeded.post("/api/staff/import", json={"version": 1}, headers=admin)
+    assert as_json.status_code == 415
+    assert as_json.json() == {"detail": "Send indholdet som application/yaml"}
+    latin1 = seeded.post(
+        "/api/staff/import",
+        content="version: 1\ntexts: []\n# Tværs".encode("latin-1"),
+        headers=admin | {"Content-Type": "application/yaml"},
+    )
+    assert latin1.status_code == 422 and "UTF-8" in latin1.json()["message"]
+
+
+def check_seed(path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO_ROOT / "content" / "check_seed.py"), str(path)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_an_editor_export_passes_the_seed_check(app, client, editor, tmp_path):
+    import_file(app, seed_file())
+    # What the editor allows: no aliases, never verified, no slots and no frequency note,
+    # one question variant, a gap in the codex numbers.
+    made = {
+        "places/jobcafe": {"name": "Jobcafé", "source": "M"},
+        "sessions/jobcafe-aaben": {"place": "jobcafe", "title": "Åben", "source": "M"},
+        "faq/ny-faq": {
+            "questions": ["hvad nu"],
+            "answer": "Sådan.",
+            "topic": "human",
+            "source": "M",
+        },
+    }
+    for path, body in made.items():
+        assert client.post(f"/api/staff/{path}", json=body, headers=editor).status_code == 201
+    codex = client.get("/api/staff/codex/2", headers=editor).headers["ETag"]
+    assert (
+        client.delete("/api/staff/codex/2", headers=editor | {"If-Match": codex}).status_code == 204
+    )
+    export = client.get("/api/staff/export", headers=editor)
+    assert export.status_code == 200
+    path = tmp_path / "export.yml"
+    path.write_text(export.text, encoding="utf-8")
+    checked = check_seed(path)
+    assert checked.returncode == 0, checked.stdout
+    assert "ok (places=9, sessions=7," in checked.stdout
+
+
+def test_seed_check_reports_the_seeds_own_rules(tmp_path):
+    path = tmp_path / "bad.yml"
+    path.write_text(
+        "version: 1\n"
+        "places: [{slug: x, name: X, source: S, phone: '89 15 00 00', postcode: '89'}]\n"
+        "sessions: [{slug: s, place: y, title: T, source: S}]\n"
+        "offers: [{slug: o, name: O, source: ' '}]\n",
+        encoding="utf-8",
+    )
+    checked = check_seed(path)
+    assert checked.returncode == 1
+    assert "offers.0.source: må ikke være tom" in checked.stdout  # a source on every record
+    path.write_text(path.read_text(encoding="utf-8").replace("' '", "S"), encoding="utf-8")
+    problems = check_seed(path).stdout.splitlines()
+    for expected in (
+        "sessions[s]: place 'y' not in places",
+        "places: required place 'jobcenter' missing",
+        "process_rules: no rule for situation 'sygedagpenge'",
+        "texts: required key 'service_down' missing",
+        "seed.places[0].phone: phone-number-like digits '89 15 00 00'",
+        "places[x]: postcode must be four digits",
+    ):
+        assert expected in problems

@@ -197,3 +197,34 @@ def test_openapi_documents_responses(client):
     )
     assert "/api/faq/search" in schema["paths"]
     assert "/health" in schema["paths"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/places",
+        "/api/sessions",
+        "/api/sessions?place=no17",
+        "/api/offers",
+        "/api/codex",
+        "/api/process-rules",
+        "/api/org-units",
+        "/api/faq",
+        "/api/texts",
+    ],
+)
+def test_public_lists_send_an_etag_that_follows_the_content(seeded, editor, url):
+    first = seeded.get(url)
+    assert first.status_code == 200 and first.headers["ETag"].startswith('"')
+    assert seeded.get(url).headers["ETag"] == first.headers["ETag"]
+    place = seeded.get("/api/staff/places/no17", headers=editor).json()
+    body = {k: place[k] for k in ("name", "source", "aliases")} | {"phone": "12 34 56 78"}
+    seeded.put("/api/staff/places/no17", json=body, headers=editor | {"If-Match": '"1"'})
+    changed = seeded.get(url)
+    assert (changed.headers["ETag"] != first.headers["ETag"]) == (url == "/api/places")
+    assert (changed.json() != first.json()) == (url == "/api/places")
+
+
+def test_single_records_send_their_version_as_etag(seeded):
+    for url in ("/api/faq/praktikplads", "/api/codex/1", "/api/texts/human_routes"):
+        assert seeded.get(url).headers["ETag"] == '"1"', url

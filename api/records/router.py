@@ -6,33 +6,49 @@ from the enclosing function, which must be evaluated when the function is define
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Path, Query, Response
+from fastapi import APIRouter, Body, Depends, Header, Path, Query, Response
 from pydantic import BaseModel, create_model
 
 from api.auth.deps import AUTH_RESPONSES, EditorDep
 from api.db import SessionDep
 from api.deps import SettingsDep
+from api.errors import Conflict, NotFound, PreconditionFailed, PreconditionRequired, responses
 from api.history import service as history
 from api.history.schemas import VersionOut
 from api.records import service
-from api.records.kinds import Kind
-from api.records.schemas import ConflictOut, ErrorOut, StaffMeta
+from api.records.kind import Kind
+from api.records.schemas import StaffMeta
 
 IfMatch = Annotated[
     str | None,
     Header(alias="If-Match", description='Versionen du har redigeret, fx "3" (fra ETag)'),
 ]
 
-NOT_FOUND = {404: {"model": ErrorOut, "description": "Findes ikke"}}
-CONFLICT = {409: {"model": ErrorOut, "description": "Findes allerede"}}
-PRECONDITION = {
-    412: {"model": ConflictOut, "description": "En anden har gemt en nyere version"},
-    428: {"model": ErrorOut, "description": "If-Match mangler"},
-}
-OPTIONAL_PRECONDITION = {
-    412: {"model": ConflictOut, "description": "En anden har gemt en nyere version"}
-}
+NOT_FOUND = AUTH_RESPONSES | responses(NotFound)
+CONFLICT = AUTH_RESPONSES | responses(Conflict)
+PRECONDITION = NOT_FOUND | responses(PreconditionFailed, PreconditionRequired)
+OPTIONAL_PRECONDITION = NOT_FOUND | responses(PreconditionFailed)
 
+
+class Staff:
+    """What a staff endpoint for one record depends on: the database, settings, the editor."""
+
+    def __init__(
+        self, session: SessionDep, settings: SettingsDep, user: EditorDep, response: Response
+    ) -> None:
+        self.session, self.settings, self.user, self.response = session, settings, user, response
+
+    def reply(self, kind: Kind, obj: Any) -> dict[str, Any]:
+        """The staff view of the record, with its version as ETag."""
+        self.response.headers["ETag"] = f'"{obj.version}"'
+        return service.staff_out(kind, obj, self.settings)
+
+    def saved(self, kind: Kind, obj: Any) -> dict[str, Any]:
+        self.session.commit()
+        return self.reply(kind, obj)
+
+
+StaffDep = Annotated[Staff, Depends()]
 
 _STAFF_SCHEMAS: dict[str, type[BaseModel]] = {}
 
@@ -50,10 +66,6 @@ def key_annotation(kind: Kind) -> Any:
     return Annotated[(info.annotation, *info.metadata, Path())]
 
 
-def _etag(response: Response, obj: Any) -> None:
-    response.headers["ETag"] = f'"{obj.version}"'
-
-
 def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per endpoint
     router = APIRouter(prefix=f"/api/staff/{kind.name}", tags=[f"staff: {kind.name}"])
     Out = staff_out_schema(kind)  # noqa: N806 - a class
@@ -67,87 +79,55 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         responses=AUTH_RESPONSES,
         summary=f"List {kind.name} (også kladder og evt. slettede)",
     )
-    def list_records(
-        session: SessionDep,
-        settings: SettingsDep,
-        _user: EditorDep,
-        include_deleted: Annotated[bool, Query()] = False,
-    ):
+    def list_records(staff: StaffDep, include_deleted: Annotated[bool, Query()] = False):
         query = service.all_query(kind) if include_deleted else service.live_query(kind)
-        rows = session.scalars(service.ordered(kind, query)).all()
-        return [service.staff_out_dict(session, kind, obj, settings) for obj in rows]
+        rows = staff.session.scalars(service.ordered(kind, query)).all()
+        return [service.staff_out(kind, obj, staff.settings) for obj in rows]
 
     @router.get(
         "/{key}",
         response_model=Out,
-        responses=AUTH_RESPONSES | NOT_FOUND,
+        responses=NOT_FOUND,
         summary=f"Hent én {kind.label} med ETag",
     )
-    def get_record(
-        key: Key, response: Response, session: SessionDep, settings: SettingsDep, _user: EditorDep
-    ):
-        obj = service.get_or_404(session, kind, key, include_deleted=True)
-        _etag(response, obj)
-        return service.staff_out_dict(session, kind, obj, settings)
+    def get_record(key: Key, staff: StaffDep):
+        return staff.reply(kind, service.get_or_404(staff.session, kind, key, include_deleted=True))
 
     @router.post(
         "/{key}",
         status_code=201,
         response_model=Out,
-        responses=AUTH_RESPONSES | CONFLICT,
+        responses=CONFLICT,
         summary=f"Opret {kind.label}",
     )
-    def create_record(
-        key: Key,
-        body: Body_,
-        response: Response,
-        session: SessionDep,
-        settings: SettingsDep,
-        user: EditorDep,
-    ):
-        obj = service.create(session, kind, key, body, user.username, settings)
-        session.commit()
-        _etag(response, obj)
-        return service.staff_out_dict(session, kind, obj, settings)
+    def create_record(key: Key, body: Body_, staff: StaffDep):
+        obj = service.create(staff.session, kind, key, body, staff.user.username, staff.settings)
+        return staff.saved(kind, obj)
 
     @router.put(
         "/{key}",
         response_model=Out,
-        responses=AUTH_RESPONSES | NOT_FOUND | PRECONDITION,
+        responses=PRECONDITION,
         summary=f"Ret {kind.label} (kræver If-Match)",
     )
-    def update_record(
-        key: Key,
-        body: Body_,
-        response: Response,
-        session: SessionDep,
-        settings: SettingsDep,
-        user: EditorDep,
-        if_match: IfMatch = None,
-    ):
+    def update_record(key: Key, body: Body_, staff: StaffDep, if_match: IfMatch = None):
         expected = service.parse_if_match(if_match, required=True)
-        obj = service.update(session, kind, key, body, user.username, settings, expected=expected)
-        session.commit()
-        _etag(response, obj)
-        return service.staff_out_dict(session, kind, obj, settings)
+        who, settings = staff.user.username, staff.settings
+        obj = service.update(staff.session, kind, key, body, who, settings, expected=expected)
+        return staff.saved(kind, obj)
 
     @router.delete(
         "/{key}",
         status_code=204,
         response_class=Response,
-        responses=AUTH_RESPONSES | NOT_FOUND | PRECONDITION,
+        responses=PRECONDITION,
         summary=f"Slet {kind.label} (blød sletning, kan gendannes; kræver If-Match)",
     )
-    def delete_record(
-        key: Key,
-        session: SessionDep,
-        settings: SettingsDep,
-        user: EditorDep,
-        if_match: IfMatch = None,
-    ):
+    def delete_record(key: Key, staff: StaffDep, if_match: IfMatch = None):
         expected = service.parse_if_match(if_match, required=True)
-        service.soft_delete(session, kind, key, user.username, settings, expected=expected)
-        session.commit()
+        who, settings = staff.user.username, staff.settings
+        service.soft_delete(staff.session, kind, key, who, settings, expected=expected)
+        staff.session.commit()
         return Response(status_code=204)
 
     if kind.publishable:
@@ -155,31 +135,23 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         @router.post(
             "/{key}/publish",
             response_model=Out,
-            responses=AUTH_RESPONSES | NOT_FOUND | OPTIONAL_PRECONDITION,
+            responses=OPTIONAL_PRECONDITION,
             summary=f"Udgiv {kind.label}",
         )
-        def publish_record(
-            key: Key,
-            response: Response,
-            session: SessionDep,
-            settings: SettingsDep,
-            user: EditorDep,
-            if_match: IfMatch = None,
-        ):
+        def publish_record(key: Key, staff: StaffDep, if_match: IfMatch = None):
             expected = service.parse_if_match(if_match, required=False)
-            obj = service.publish(session, kind, key, user.username, settings, expected=expected)
-            session.commit()
-            _etag(response, obj)
-            return service.staff_out_dict(session, kind, obj, settings)
+            who, settings = staff.user.username, staff.settings
+            obj = service.publish(staff.session, kind, key, who, settings, expected=expected)
+            return staff.saved(kind, obj)
 
     @router.get(
         "/{key}/history",
         response_model=list[VersionOut],
-        responses=AUTH_RESPONSES | NOT_FOUND,
+        responses=NOT_FOUND,
         summary="Versioner: hvem, hvornår, hvad ændrede sig (nyeste først)",
     )
-    def record_history(key: Key, session: SessionDep, _user: EditorDep):
-        service.get_or_404(session, kind, key, include_deleted=True)
+    def record_history(key: Key, staff: StaffDep):
+        service.get_or_404(staff.session, kind, key, include_deleted=True)
         return [
             VersionOut(
                 version=row.version,
@@ -189,30 +161,24 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
                 changes=row.changes,
                 snapshot=row.snapshot,
             )
-            for row in history.list_versions(session, kind.name, key)
+            for row in history.list_versions(staff.session, kind.name, key)
         ]
 
     @router.post(
         "/{key}/revert/{version}",
         response_model=Out,
-        responses=AUTH_RESPONSES | NOT_FOUND | OPTIONAL_PRECONDITION,
+        responses=OPTIONAL_PRECONDITION,
         summary="Gendan en tidligere version (gemmes som en ny version)",
     )
     def revert_record(
         key: Key,
         version: Annotated[int, Path(ge=1, le=2_147_483_647)],
-        response: Response,
-        session: SessionDep,
-        settings: SettingsDep,
-        user: EditorDep,
+        staff: StaffDep,
         if_match: IfMatch = None,
     ):
         expected = service.parse_if_match(if_match, required=False)
-        obj = service.revert(
-            session, kind, key, version, user.username, settings, expected=expected
-        )
-        session.commit()
-        _etag(response, obj)
-        return service.staff_out_dict(session, kind, obj, settings)
+        who, settings = staff.user.username, staff.settings
+        obj = service.revert(staff.session, kind, key, version, who, settings, expected=expected)
+        return staff.saved(kind, obj)
 
     return router

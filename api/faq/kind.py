@@ -1,0 +1,19 @@
+"""FAQ answers: drafts until a member of staff publishes them."""
+
+from __future__ import annotations
+
+from api.faq.models import FaqEntry
+from api.faq.schemas import FaqFields, FaqOut, FaqRecord
+from api.records.kind import Kind
+
+FAQ = Kind(
+    name="faq",
+    label="FAQ-svar",
+    heading="Spørgsmål og svar",
+    model=FaqEntry,
+    fields_schema=FaqFields,
+    record_schema=FaqRecord,
+    out_schema=FaqOut,
+    title_field="questions",
+    publishable=True,
+)
