@@ -269,7 +269,7 @@ class Stack:
                 result[name] = False
         return result
 
-    def wait_healthy(self, timeout: float = 180) -> float:
+    def wait_healthy(self, timeout: float = 300) -> float:
         """Block until all started servers answer; return the seconds it took."""
         started = time.monotonic()
         while True:
