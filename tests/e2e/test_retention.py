@@ -9,7 +9,7 @@ from contextlib import closing
 import pytest
 
 from api.retention.tracker_store import purge_conversations
-from tests.e2e.chat import ask, new_sender
+from tests.e2e.chat import ask, new_sender, stored_id
 
 pytestmark = pytest.mark.e2e
 
@@ -32,6 +32,7 @@ def test_purge_deletes_whole_conversations_from_rasas_own_tracker_store(stack, t
     live = sqlite3.connect(stack.cfg.var_dir / "rasa-tracker.db")
     with closing(live), closing(sqlite3.connect(copy)) as target:
         live.backup(target)  # includes what is still in the -wal file
+    earlier, later = stored_id(stack, earlier), stored_id(stack, later)
     before = events_by_sender(copy)
     assert before[earlier] >= 8 and before[later] >= 4
 
