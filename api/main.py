@@ -14,6 +14,7 @@ from api.codex.router import router as codex_router
 from api.db import make_engine, make_session_factory
 from api.errors import install_error_handlers
 from api.faq.router import router as faq_router
+from api.feedback.limit import FeedbackLimit
 from api.feedback.router import router as feedback_router
 from api.health import router as health_router
 from api.kinds import KINDS
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.login_throttle = LoginThrottle.from_settings(settings)
+    app.state.feedback_limit = FeedbackLimit.from_settings(settings)
     app.state.content_cache = ContentCache(
         [kind.model for kind in KINDS], lambda: settings.stale_after_days
     )

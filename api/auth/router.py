@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 import re
 from typing import Annotated
 
@@ -17,6 +16,7 @@ from api.auth.security import make_token
 from api.auth.throttle import Lockout, LoginThrottle
 from api.db import SessionDep
 from api.errors import Conflict, NotFound, TooManyRequests, Unauthorized, responses
+from api.ratelimit import client_ip, wait_in_danish
 
 router = APIRouter(tags=["auth"])
 logger = logging.getLogger(__name__)
@@ -42,10 +42,6 @@ SIGN_IN_RESPONSES[429]["headers"] = {
 }
 
 
-def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "ukendt"
-
-
 def loggable_username(username: str) -> str:
     """The username for the log, unless it cannot be an account or looks like a CPR number
     (people type odd things into the username field, their password included)."""
@@ -55,8 +51,7 @@ def loggable_username(username: str) -> str:
 
 
 def too_many_attempts(lockout: Lockout) -> TooManyRequests:
-    minutes = math.ceil(lockout.retry_after / 60)
-    wait = "1 minut" if minutes == 1 else f"{minutes} minutter"
+    wait = wait_in_danish(lockout.retry_after)
     return TooManyRequests(f"For mange forkerte forsøg. Prøv igen om {wait}.", lockout.retry_after)
 
 

@@ -4,27 +4,21 @@ Only failures are counted, in a moving window (the ``limits`` package). Once a u
 client IP) has used up its failures, further attempts are refused until the oldest failure in
 the window has aged out; the password is not even checked then.
 
-The counts live in this process's memory (``MemoryStorage``) and are forgotten on restart. The
-facts service runs as one process; if it ever ran several workers, each would count on its
-own, which still bounds guessing (to workers x the limit). The client IP is what uvicorn puts
-in ``request.client``: behind a reverse proxy, let uvicorn trust its ``X-Forwarded-For``
-(``FORWARDED_ALLOW_IPS``), or every client shares the proxy's address and its limit.
+The counting (in this process's memory) and the client address behind a reverse proxy are
+described in api/ratelimit.py. Several workers would each count on their own, which still
+bounds guessing (to workers x the limit).
 """
 
 from __future__ import annotations
 
-import math
-import time
 from dataclasses import dataclass
 
 from limits import RateLimitItem, RateLimitItemPerSecond
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 
+from api.ratelimit import MAX_KEY_LENGTH, memory_limiter, seconds_until_allowed
 from api.settings import Settings
 
 NAMESPACE = "login-failures"
-MAX_KEY_LENGTH = 200  # account names are at most 80 characters; longer input is only counted
 
 
 @dataclass(frozen=True)
@@ -39,7 +33,7 @@ class LoginThrottle:
     """Counts failed sign-ins; one per app (``app.state.login_throttle``)."""
 
     def __init__(self, *, max_failures: int, ip_max_failures: int, window_seconds: int) -> None:
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        self._limiter = memory_limiter()
         self._per_user = RateLimitItemPerSecond(max_failures, window_seconds)
         self._per_ip = RateLimitItemPerSecond(ip_max_failures, window_seconds)
 
@@ -63,8 +57,7 @@ class LoginThrottle:
         for scope, item, key in self._counters(username, ip):
             if self._limiter.test(item, NAMESPACE, scope, key):
                 continue
-            stats = self._limiter.get_window_stats(item, NAMESPACE, scope, key)
-            seconds = max(1, math.ceil(stats.reset_time - time.time()))
+            seconds = seconds_until_allowed(self._limiter, item, NAMESPACE, scope, key)
             if found is None or seconds > found.retry_after:
                 found = Lockout(scope=scope, retry_after=seconds)
         return found
