@@ -6,7 +6,7 @@ import { expire, isLive, session } from "./session.js";
 
 export class SessionEnded extends Error {}
 
-const GONE = "Din session er udløbet eller ugyldig. Log ind igen.";
+const GONE = "Din session er udløbet eller ugyldig.";
 
 /* Resolves {status, ok, data}; `version` is sent as If-Match. */
 export async function request(method, path, { body, version } = {}) {
