@@ -112,6 +112,20 @@ def test_typing_keeps_the_session_alive(page, short_tokens, account):
     assert unit["description"] == "Skrevet langsomt Skrevet langsomt"
 
 
+def test_the_warning_offers_to_stay_signed_in(page, short_tokens, account):
+    staff_login(page, short_tokens.url, *account)
+    first = stored(page, "jobcenter-staff-session")
+    warning = page.locator("#session-warning")
+    expect(warning).to_be_visible(timeout=LIFETIME * 1000)
+    warning.get_by_role("button", name="Forbliv logget ind").click()
+    expect(warning).to_be_hidden()
+    renewed = stored(page, "jobcenter-staff-session")
+    assert renewed["token"] != first["token"] and renewed["expiresAt"] > first["expiresAt"]
+    page.wait_for_timeout(first["expiresAt"] - page.evaluate("Date.now()") + 500)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Steder")  # still signed in
+    expect(page.get_by_role("dialog")).to_have_count(0)
+
+
 @pytest.fixture(scope="module")
 def editor(facts_only):
     return "kladder", create_staff_user(facts_only, "kladder", role="editor")
