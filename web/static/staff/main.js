@@ -8,7 +8,7 @@ import { failed } from "./api.js";
 import { $, say } from "./dom.js";
 import { dropAllDrafts, draftKeys } from "./drafts.js";
 import { isDirty, openEditor, remember, save, showEdit } from "./editor.js";
-import { kindOf, loadKinds, recordTitle } from "./kinds.js";
+import { allKinds, kindOf, loadKinds, recordTitle } from "./kinds.js";
 import { setupPreview } from "./preview.js";
 import {
   endSession, onSessionEvents, renewWhileInUse, restoreSession, session,
@@ -41,7 +41,7 @@ async function route() {
     showStale();
     return;
   }
-  const kind = kindOf(parts[0]) || kindOf("places");
+  const kind = kindOf(parts[0]) || allKinds()[0];
   if (parts.length > 1) showEdit(kind, parts[1] === "ny" ? null : parts[1]);
   else showList(kind, query);
 }
