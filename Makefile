@@ -24,10 +24,12 @@ run: ## Start facts service (:8000), action server (:5055) and Rasa (:5005); Ctr
 
 test: lint test-privacy test-api test-actions validate test-stories test-e2e ## Everything CI runs
 
-lint: ## ruff lint + format check (both environments' code), import contracts, seed content checks
+lint: ## ruff lint + format check (both environments' code), import contracts, JS lint (eslint), seed content checks
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports
+	@[ -x node_modules/.bin/eslint ] || { echo "node_modules/ is missing: run make setup" >&2; exit 1; }
+	node_modules/.bin/eslint web
 	$(PY) content/check_seed.py
 
 format: ## Apply ruff formatting and safe fixes

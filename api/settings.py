@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -26,6 +27,8 @@ class Settings(BaseSettings):
     facts_secret_key: str = ""
     stale_after_days: int = Field(default=365, ge=1)
     token_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    token_seconds: int | None = Field(default=None, ge=1, le=24 * 60 * 60)
+    token_max_hours: int = Field(default=10, ge=1, le=7 * 24)
     login_max_failures: int = Field(default=5, ge=1, le=100)
     login_ip_max_failures: int = Field(default=20, ge=1, le=10_000)
     login_window_minutes: int = Field(default=15, ge=1, le=24 * 60)
@@ -71,6 +74,12 @@ class Settings(BaseSettings):
         absolute against the repo root, PostgreSQL through psycopg 3 (Rasa's own env uses
         psycopg2, so a plain ``postgresql://`` URL works on both sides)."""
         return resolve_database_url(service_driver(self.tracker_store_url), create_dir=False)
+
+    @property
+    def token_lifetime(self) -> timedelta:
+        """How long a staff token lasts after sign-in or renewal: TOKEN_SECONDS (for tests)
+        when set, else TOKEN_MINUTES."""
+        return timedelta(seconds=self.token_seconds or self.token_minutes * 60)
 
     @property
     def chat_origin_list(self) -> list[str]:

@@ -58,6 +58,8 @@ class StackConfig:
     actions_host: str = "127.0.0.1"
     # Extra environment for the Rasa server (e.g. CHAT_RATE_PER_ADDRESS in the tests).
     chat_env: dict[str, str] = field(default_factory=dict)
+    # Extra environment for the facts service (e.g. TOKEN_SECONDS in the tests).
+    facts_extra_env: dict[str, str] = field(default_factory=dict)
     # Where Rasa reaches the action server and the actions reach the facts service, when not
     # directly (the end-to-end tests put recording proxies there).
     action_webhook_url: str | None = None
@@ -135,6 +137,7 @@ def facts_env(cfg: StackConfig) -> dict[str, str]:
         "FACTS_SECRET_KEY": cfg.secret_key or os.environ.get("FACTS_SECRET_KEY", ""),
         "RASA_URL": cfg.rasa_url,
         "CHAT_ORIGINS": ",".join(cfg.origins),
+        **cfg.facts_extra_env,
     }
 
 

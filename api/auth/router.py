@@ -9,16 +9,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
 
-from api.auth import service
+from api.auth import renewal, service
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.auth.schemas import TokenOut, UserIn, Username, UserOut
-from api.auth.security import make_token
 from api.auth.throttle import Lockout, LoginThrottle
 from api.db import SessionDep
 from api.errors import Conflict, NotFound, TooManyRequests, Unauthorized, responses
 from api.ratelimit import client_ip, wait_in_danish
 
 router = APIRouter(tags=["auth"])
+router.include_router(renewal.router)
 logger = logging.getLogger(__name__)
 
 WRONG_CREDENTIALS = "Forkert brugernavn eller adgangskode"
@@ -77,9 +77,7 @@ def sign_in(
         log_lockouts(throttle.record_failure(username=username, ip=ip), username, ip)
         raise Unauthorized(WRONG_CREDENTIALS)
     throttle.record_success(username=username)
-    settings = request.app.state.settings
-    token = make_token(user.username, user.role, settings.facts_secret_key, settings.token_minutes)
-    return TokenOut(access_token=token, expires_in=settings.token_minutes * 60)
+    return renewal.issue_token(user, request.app.state.settings)
 
 
 @router.get("/api/auth/me", response_model=UserOut, responses=AUTH_RESPONSES)
