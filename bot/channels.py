@@ -22,6 +22,7 @@ samtale" in the widget). Only a browser that knows the id it chatted with can do
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import time
@@ -139,6 +140,7 @@ class MaskedRestInput(RestInput):
         self.settings = settings or ChatSettings.from_env()
         self.names = PublishedNames(self.settings.facts_url)
         self.limiter = Limiter(self.settings)
+        self.refresher: asyncio.Task | None = None  # refreshes ``names`` while serving
 
     async def _extract_sender(self, req: Request) -> str:
         return incoming(req, self.settings, self.names).sender
@@ -195,7 +197,8 @@ class MaskedRestInput(RestInput):
 
         @bp.listener("before_server_stop")
         async def stop(app: Any, _loop: Any) -> None:
-            self.refresher.cancel()
+            if self.refresher is not None:
+                self.refresher.cancel()
 
         async def too_large(request: Request, exception: Exception) -> response.HTTPResponse:
             return reply(TOO_LONG.format(limit=self.settings.max_chars), 413)
