@@ -12,6 +12,10 @@ from pydantic import ValidationError
 from api.settings import REPO_ROOT, Settings, load_settings
 
 DEFAULT_SEED = REPO_ROOT / "content" / "seed.yml"
+NOT_MIGRATED = (
+    "the database ({url}) has no tables yet, or cannot be reached: run "
+    "`facts-service migrate` first (`make setup` and `make run` do)"
+)
 
 
 def _session(settings: Settings):
@@ -55,18 +59,27 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_create_admin(settings: Settings, args: argparse.Namespace) -> int:
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import OperationalError
+
     from api.auth.schemas import UserIn
     from api.auth.service import create_user
-    from api.errors import ApiError
+    from api.errors import ApiError, danish_message
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = getpass.getpass("Password: ")
+        if getpass.getpass("Password (again): ") != password:
+            print("the two passwords differ; nothing created", file=sys.stderr)
+            return 2
     try:
         user = UserIn(username=args.username, password=password, role=args.role)
-    except ValueError as exc:
-        print(f"invalid user: {exc}", file=sys.stderr)
+    except ValidationError as exc:
+        # The messages only: the input (the password) is never printed.
+        for error in exc.errors():
+            field = ".".join(str(part) for part in error["loc"])
+            print(f"invalid user: {field}: {danish_message(error)}", file=sys.stderr)
         return 2
     engine, session = _session(settings)
     try:
@@ -74,6 +87,10 @@ def cmd_create_admin(settings: Settings, args: argparse.Namespace) -> int:
         session.commit()
     except ApiError as exc:
         print(exc.detail, file=sys.stderr)
+        return 1
+    except OperationalError:
+        where = make_url(settings.sqlalchemy_url).render_as_string(hide_password=True)
+        print(NOT_MIGRATED.format(url=where), file=sys.stderr)
         return 1
     finally:
         session.close()
@@ -103,8 +120,13 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from api.main import create_app
 
+    try:
+        app = create_app(settings)
+    except ValueError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
     uvicorn.run(
-        create_app(settings),
+        app,
         host=args.host or settings.facts_host,
         port=args.port or settings.facts_port,
         log_level="info",

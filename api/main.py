@@ -54,6 +54,7 @@ version (ETag), og ændringer kræver `If-Match`, så ingen ændringer går tabt
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
+    settings.require_token_secret()
     engine = make_engine(settings.sqlalchemy_url)
 
     @asynccontextmanager

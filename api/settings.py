@@ -12,6 +12,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEV_SECRET = "development-only-secret-change-me"  # noqa: S105 - refused outside dev/test
 MIN_SECRET_LENGTH = 32
+KEY_MISSING_ADVICE = (
+    "FACTS_SECRET_KEY mangler eller er standardværdien; sæt en lang tilfældig "
+    "nøgle (eller FACTS_ENV=development for lokal udvikling)"
+)
 
 
 class Settings(BaseSettings):
@@ -19,7 +23,10 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(case_sensitive=False, extra="ignore")
 
-    database_url: str = "sqlite:///var/facts.db"
+    # The folder `make run` keeps its data in; the default database is facts.db in it, so
+    # the CLI (create-admin, export ...) finds the same database as `make run`.
+    var_dir: Path = REPO_ROOT / "var"
+    database_url: str = ""
     facts_port: int = Field(default=8000, ge=1, le=65535)
     facts_host: str = "127.0.0.1"
     facts_env: Literal["production", "development", "test"] = "production"
@@ -36,22 +43,30 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _check_secret(self) -> Settings:
+        """A secret that is set must be usable. A missing one is refused by the HTTP service
+        (``require_token_secret``), the only part that signs tokens: the CLI's migrate, seed,
+        create-admin and export work without it."""
         relaxed = self.facts_env in ("development", "test")
         if not self.facts_secret_key or self.facts_secret_key == DEV_SECRET:
-            if not relaxed:
-                raise ValueError(
-                    "FACTS_SECRET_KEY mangler eller er standardværdien; sæt en lang tilfældig "
-                    "nøgle (eller FACTS_ENV=development for lokal udvikling)"
-                )
-            self.facts_secret_key = DEV_SECRET
+            if relaxed:
+                self.facts_secret_key = DEV_SECRET
+            elif self.facts_secret_key == DEV_SECRET:
+                raise ValueError(KEY_MISSING_ADVICE)
         elif len(self.facts_secret_key) < MIN_SECRET_LENGTH and not relaxed:
             raise ValueError(f"FACTS_SECRET_KEY skal være mindst {MIN_SECRET_LENGTH} tegn")
         return self
 
+    def require_token_secret(self) -> str:
+        """The key that signs staff tokens; refuses to go on without one outside dev/test."""
+        if not self.facts_secret_key:
+            raise ValueError(KEY_MISSING_ADVICE)
+        return self.facts_secret_key
+
     @cached_property
     def sqlalchemy_url(self) -> str:
-        """DATABASE_URL with a relative SQLite path made absolute against the repo root."""
-        return resolve_database_url(self.database_url)
+        """DATABASE_URL (default: facts.db in VAR_DIR) with a relative SQLite path made
+        absolute against the repo root."""
+        return resolve_database_url(self.database_url or f"sqlite:///{self.var_dir / 'facts.db'}")
 
     @property
     def chat_origin_list(self) -> list[str]:
