@@ -27,7 +27,6 @@ IfMatch = Annotated[
 NOT_FOUND = AUTH_RESPONSES | responses(NotFound)
 CONFLICT = AUTH_RESPONSES | responses(Conflict)
 PRECONDITION = NOT_FOUND | responses(PreconditionFailed, PreconditionRequired)
-OPTIONAL_PRECONDITION = NOT_FOUND | responses(PreconditionFailed)
 
 
 class Staff:
@@ -111,7 +110,7 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         summary=f"Ret {kind.label} (kræver If-Match)",
     )
     def update_record(key: Key, body: Body_, staff: StaffDep, if_match: IfMatch = None):
-        expected = service.parse_if_match(if_match, required=True)
+        expected = service.parse_if_match(if_match)
         who, settings = staff.user.username, staff.settings
         obj = service.update(staff.session, kind, key, body, who, settings, expected=expected)
         return staff.saved(kind, obj)
@@ -124,7 +123,7 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         summary=f"Slet {kind.label} (blød sletning, kan gendannes; kræver If-Match)",
     )
     def delete_record(key: Key, staff: StaffDep, if_match: IfMatch = None):
-        expected = service.parse_if_match(if_match, required=True)
+        expected = service.parse_if_match(if_match)
         who, settings = staff.user.username, staff.settings
         service.soft_delete(staff.session, kind, key, who, settings, expected=expected)
         staff.session.commit()
@@ -135,11 +134,11 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         @router.post(
             "/{key}/publish",
             response_model=Out,
-            responses=OPTIONAL_PRECONDITION,
-            summary=f"Udgiv {kind.label}",
+            responses=PRECONDITION,
+            summary=f"Udgiv {kind.label} (kræver If-Match)",
         )
         def publish_record(key: Key, staff: StaffDep, if_match: IfMatch = None):
-            expected = service.parse_if_match(if_match, required=False)
+            expected = service.parse_if_match(if_match)
             who, settings = staff.user.username, staff.settings
             obj = service.publish(staff.session, kind, key, who, settings, expected=expected)
             return staff.saved(kind, obj)
@@ -167,8 +166,8 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
     @router.post(
         "/{key}/revert/{version}",
         response_model=Out,
-        responses=OPTIONAL_PRECONDITION,
-        summary="Gendan en tidligere version (gemmes som en ny version)",
+        responses=PRECONDITION,
+        summary="Gendan en tidligere version (gemmes som en ny version; kræver If-Match)",
     )
     def revert_record(
         key: Key,
@@ -176,7 +175,7 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         staff: StaffDep,
         if_match: IfMatch = None,
     ):
-        expected = service.parse_if_match(if_match, required=False)
+        expected = service.parse_if_match(if_match)
         who, settings = staff.user.username, staff.settings
         obj = service.revert(staff.session, kind, key, version, who, settings, expected=expected)
         return staff.saved(kind, obj)

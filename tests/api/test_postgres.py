@@ -93,7 +93,9 @@ def test_postgres_concurrent_edits_one_412_and_history(pg_client):
     assert sorted(codes) == [200, 412]
     history = pg_client.get("/api/staff/places/jobcenter/history", headers=editor).json()
     assert [v["version"] for v in history] == [2, 1]
-    reverted = pg_client.post("/api/staff/places/jobcenter/revert/1", headers=editor)
+    reverted = pg_client.post(
+        "/api/staff/places/jobcenter/revert/1", headers=editor | {"If-Match": '"2"'}
+    )
     assert reverted.status_code == 200 and reverted.json()["phone"] is None
 
 
