@@ -35,6 +35,7 @@ def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> int:
 
 def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     from api import content_io
+    from api.audit import service as audit
     from api.errors import ApiError
 
     engine, session = _session(settings)
@@ -47,6 +48,13 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
             print("database already has content; nothing imported (use --replace to overwrite)")
             return 0
         report = content_io.import_content(session, content, "seed", settings, replace=args.replace)
+        audit.record(
+            session,
+            action="content_imported",
+            actor=audit.CLI_ACTOR,
+            target=f"seed: {Path(args.file).name}",
+            detail=report.totals() | {"replace": args.replace},
+        )
         session.commit()
     except ApiError as exc:
         print(f"seed failed: {exc.detail}", file=sys.stderr)
@@ -62,6 +70,7 @@ def cmd_create_admin(settings: Settings, args: argparse.Namespace) -> int:
     from sqlalchemy import make_url
     from sqlalchemy.exc import OperationalError
 
+    from api.audit import service as audit
     from api.auth.schemas import UserIn
     from api.auth.service import create_user
     from api.errors import ApiError, danish_message
@@ -84,6 +93,13 @@ def cmd_create_admin(settings: Settings, args: argparse.Namespace) -> int:
     engine, session = _session(settings)
     try:
         create_user(session, user.username, user.password, user.role)
+        audit.record(
+            session,
+            action="user_created",
+            actor=audit.CLI_ACTOR,
+            target=f"users/{user.username}",
+            detail={"role": user.role},
+        )
         session.commit()
     except ApiError as exc:
         print(exc.detail, file=sys.stderr)

@@ -61,6 +61,13 @@ class ImportReport(BaseModel):
     unchanged: dict[str, int]
     deleted: dict[str, int]
 
+    def totals(self) -> dict[str, int]:
+        """All sections added up, e.g. {"created": 2, "updated": 1, ...}."""
+        return {
+            name: sum(getattr(self, name).values())
+            for name in ("created", "updated", "unchanged", "deleted")
+        }
+
 
 def parse_yaml(text: str) -> ContentFile:
     try:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.auth.throttle import LoginThrottle
 from api.codex.router import router as codex_router
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.include_router(auth_router)
     app.include_router(staff_router)
+    app.include_router(audit_router)
     for kind in KINDS:
         app.include_router(build_staff_router(kind))
     mount_web(app, settings.web_dir)

@@ -1,5 +1,6 @@
 """Imports every table so ``Base.metadata`` is complete (Alembic, tests)."""
 
+from api.audit.models import AuditEntry
 from api.auth.models import StaffUser
 from api.codex.models import CodexPrinciple
 from api.db import Base
@@ -15,6 +16,7 @@ from api.texts.models import BotText
 
 __all__ = [
     "AdvisorySession",
+    "AuditEntry",
     "Base",
     "BotText",
     "CodexPrinciple",

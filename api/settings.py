@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     rasa_url: str = "http://localhost:5005"
     chat_origins: str = ""
     web_dir: Path = REPO_ROOT / "web"
+    # The staff audit log (GET /api/staff/audit) keeps entries this long.
+    audit_retention_days: int = Field(default=365, ge=1, le=3650)
 
     @model_validator(mode="after")
     def _check_secret(self) -> Settings:

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
 
+from api.audit import service as audit
 from api.auth import service
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.auth.schemas import TokenOut, UserIn, Username, UserOut
@@ -17,6 +18,7 @@ from api.auth.security import make_token
 from api.auth.throttle import Lockout, LoginThrottle
 from api.db import SessionDep
 from api.errors import Conflict, NotFound, TooManyRequests, Unauthorized, responses
+from api.ratelimit import client_ip
 
 router = APIRouter(tags=["auth"])
 logger = logging.getLogger(__name__)
@@ -40,10 +42,6 @@ SIGN_IN_RESPONSES[429]["headers"] = {
         "schema": {"type": "integer"},
     }
 }
-
-
-def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "ukendt"
 
 
 def loggable_username(username: str) -> str:
@@ -103,8 +101,16 @@ def list_users(session: SessionDep, _admin: AdminDep) -> list[UserOut]:
     response_model=UserOut,
     responses=AUTH_RESPONSES | responses(Conflict),
 )
-def create_user(body: UserIn, session: SessionDep, _admin: AdminDep) -> UserOut:
+def create_user(body: UserIn, request: Request, session: SessionDep, admin: AdminDep) -> UserOut:
     user = service.create_user(session, body.username, body.password, body.role)
+    audit.record(
+        session,
+        action="user_created",
+        actor=admin.username,
+        target=f"users/{user.username}",
+        client=client_ip(request),
+        detail={"role": user.role},
+    )
     session.commit()
     return UserOut.model_validate(user, from_attributes=True)
 
@@ -116,7 +122,16 @@ def create_user(body: UserIn, session: SessionDep, _admin: AdminDep) -> UserOut:
     responses=AUTH_RESPONSES
     | responses(NotFound, Conflict, notes={409: "Kan ikke slette sig selv"}),
 )
-def delete_user(username: Username, session: SessionDep, admin: AdminDep) -> Response:
+def delete_user(
+    username: Username, request: Request, session: SessionDep, admin: AdminDep
+) -> Response:
     service.delete_user(session, username, admin.username)
+    audit.record(
+        session,
+        action="user_deleted",
+        actor=admin.username,
+        target=f"users/{username}",
+        client=client_ip(request),
+    )
     session.commit()
     return Response(status_code=204)

@@ -10,11 +10,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from api import content_io
+from api.audit import service as audit
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.db import SessionDep
 from api.deps import SettingsDep
 from api.errors import ContentInvalid, UnsupportedMediaType, responses
 from api.kinds import KINDS
+from api.ratelimit import client_ip
 from api.records import service
 from api.records.kind import Kind
 from api.settings import Settings
@@ -148,13 +150,24 @@ async def import_content(
         text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError:
         raise ContentInvalid(["body"], "filen skal være UTF-8") from None
-    return await run_in_threadpool(_import, session, text, admin.username, settings, replace)
+    client = client_ip(request)
+    return await run_in_threadpool(
+        _import, session, text, admin.username, client, settings, replace
+    )
 
 
 def _import(
-    session: Session, text: str, who: str, settings: Settings, replace: bool
+    session: Session, text: str, who: str, client: str, settings: Settings, replace: bool
 ) -> content_io.ImportReport:
     content = content_io.parse_yaml(text)
     report = content_io.import_content(session, content, who, settings, replace=replace)
+    audit.record(
+        session,
+        action="content_imported",
+        actor=who,
+        target="content",
+        client=client,
+        detail=report.totals() | {"replace": replace},
+    )
     session.commit()
     return report
