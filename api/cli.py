@@ -147,6 +147,11 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         port=args.port or settings.facts_port,
         log_level="info",
         access_log=False,
+        # The client address (sign-in waits, audit log) comes from X-Forwarded-For only when
+        # the request comes from a proxy named in FORWARDED_ALLOW_IPS (uvicorn reads it from
+        # the environment; default 127.0.0.1, a proxy on the same host).
+        proxy_headers=True,
+        forwarded_allow_ips=None,
     )
     return 0
 

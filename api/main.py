@@ -10,7 +10,8 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
-from api.auth.throttle import LoginThrottle
+from api.auth.security import HashSlots, cores
+from api.auth.throttle import Policy, SignInThrottle
 from api.codex.router import router as codex_router
 from api.db import make_engine, make_session_factory
 from api.errors import install_error_handlers
@@ -72,7 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
-    app.state.login_throttle = LoginThrottle.from_settings(settings)
+    app.state.sign_in_throttle = SignInThrottle(Policy.from_settings(settings))
+    app.state.hash_slots = HashSlots(settings.login_hash_concurrency or cores())
     app.state.content_cache = ContentCache(
         [kind.model for kind in KINDS], lambda: settings.stale_after_days
     )

@@ -1,7 +1,7 @@
 """Imports every table so ``Base.metadata`` is complete (Alembic, tests)."""
 
 from api.audit.models import AuditEntry
-from api.auth.models import StaffUser
+from api.auth.models import SignInCounter, StaffUser
 from api.codex.models import CodexPrinciple
 from api.db import Base
 from api.faq.models import FaqEntry
@@ -29,5 +29,6 @@ __all__ = [
     "RecordVersion",
     "SessionException",
     "SessionSlot",
+    "SignInCounter",
     "StaffUser",
 ]

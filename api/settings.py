@@ -33,9 +33,15 @@ class Settings(BaseSettings):
     facts_secret_key: str = ""
     stale_after_days: int = Field(default=365, ge=1)
     token_minutes: int = Field(default=30, ge=1, le=24 * 60)
-    login_max_failures: int = Field(default=5, ge=1, le=100)
-    login_ip_max_failures: int = Field(default=20, ge=1, le=10_000)
-    login_window_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    # Sign-in: failures per (account, client) and per client before each further attempt
+    # must wait, the first wait (doubling) and its cap, how long a count lasts, and how many
+    # password checks run at once (0: one per core). See api/auth/throttle.py.
+    login_free_attempts: int = Field(default=5, ge=1, le=100)
+    login_client_free_attempts: int = Field(default=20, ge=1, le=10_000)
+    login_first_delay_seconds: int = Field(default=30, ge=1, le=3600)
+    login_max_delay_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    login_window_hours: int = Field(default=24, ge=1, le=24 * 30)
+    login_hash_concurrency: int = Field(default=0, ge=0, le=64)
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
     rasa_url: str = "http://localhost:5005"
     chat_origins: str = ""

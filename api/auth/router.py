@@ -2,38 +2,33 @@
 
 from __future__ import annotations
 
-import logging
-import math
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import OAuth2PasswordRequestForm
 
 from api.audit import service as audit
 from api.auth import service
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
-from api.auth.schemas import TokenOut, UserIn, Username, UserOut
-from api.auth.security import make_token
-from api.auth.throttle import Lockout, LoginThrottle
+from api.auth.schemas import TokenOut, UnlockOut, UserIn, Username, UserOut
+from api.auth.security import HashSlots, hash_password, make_token, needs_rehash
+from api.auth.throttle import SignInThrottle
 from api.db import SessionDep
 from api.errors import Conflict, NotFound, TooManyRequests, Unauthorized, responses
-from api.ratelimit import client_ip
+from api.ratelimit import client_ip, wait_in_danish
 
 router = APIRouter(tags=["auth"])
-logger = logging.getLogger(__name__)
 
 WRONG_CREDENTIALS = "Forkert brugernavn eller adgangskode"
-ACCOUNT_NAME = re.compile(r"^[a-z0-9._-]{2,80}$")
-CPR_LIKE = re.compile(r"\d{6}-?\d{4}")
 
 SIGN_IN_RESPONSES = responses(
     Unauthorized,
     TooManyRequests,
     notes={
         401: WRONG_CREDENTIALS,
-        429: "For mange forkerte forsøg for brugernavnet eller fra klienten; "
-        "adgangskoden kontrolleres ikke, før ventetiden er gået",
+        429: "For mange forkerte forsøg for brugernavnet fra denne klient (eller fra klienten "
+        "i alt); adgangskoden kontrolleres ikke, før ventetiden er gået",
     },
 )
 SIGN_IN_RESPONSES[429]["headers"] = {
@@ -44,43 +39,37 @@ SIGN_IN_RESPONSES[429]["headers"] = {
 }
 
 
-def loggable_username(username: str) -> str:
-    """The username for the log, unless it cannot be an account or looks like a CPR number
-    (people type odd things into the username field, their password included)."""
-    if ACCOUNT_NAME.fullmatch(username) and not CPR_LIKE.search(username):
-        return username
-    return "<ikke et gyldigt brugernavn>"
-
-
-def too_many_attempts(lockout: Lockout) -> TooManyRequests:
-    minutes = math.ceil(lockout.retry_after / 60)
-    wait = "1 minut" if minutes == 1 else f"{minutes} minutter"
-    return TooManyRequests(f"For mange forkerte forsøg. Prøv igen om {wait}.", lockout.retry_after)
-
-
-def log_lockouts(scopes: list[str], username: str, ip: str) -> None:
-    for scope in scopes:
-        if scope == "user":
-            logger.warning("Log ind spærret for brugernavn %s", loggable_username(username))
-        else:
-            logger.warning("Log ind spærret for klient-IP %s", ip)
+def too_many_attempts(retry_after: int) -> TooManyRequests:
+    wait = wait_in_danish(retry_after)
+    return TooManyRequests(f"For mange forkerte forsøg. Prøv igen om {wait}.", retry_after)
 
 
 @router.post("/api/auth/token", response_model=TokenOut, responses=SIGN_IN_RESPONSES)
-def sign_in(
+async def sign_in(
     request: Request, session: SessionDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
 ) -> TokenOut:
-    throttle: LoginThrottle = request.app.state.login_throttle
-    username, ip = service.normalise_username(form.username), client_ip(request)
-    lockout = throttle.lockout(username=username, ip=ip)
-    if lockout is not None:
-        raise too_many_attempts(lockout)
-    user = service.authenticate(session, username, form.password)
-    if user is None:
-        log_lockouts(throttle.record_failure(username=username, ip=ip), username, ip)
+    """Counts the attempt first (in the database), then checks the password with at most
+    LOGIN_HASH_CONCURRENCY checks at once; the database work runs in the thread pool."""
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    slots: HashSlots = request.app.state.hash_slots
+    attempt = await run_in_threadpool(
+        service.begin_sign_in,
+        session,
+        throttle,
+        username=form.username,
+        client=client_ip(request),
+    )
+    if not attempt.allowed:
+        raise too_many_attempts(attempt.claim.retry_after)
+    if not await slots.run(service.check_password, attempt.password_hash, form.password):
+        await run_in_threadpool(service.sign_in_failed, session, throttle, attempt)
         raise Unauthorized(WRONG_CREDENTIALS)
-    throttle.record_success(username=username)
     settings = request.app.state.settings
+    rehash = attempt.password_hash is not None and needs_rehash(attempt.password_hash)
+    new_hash = await slots.run(hash_password, form.password) if rehash else None
+    user = await run_in_threadpool(
+        service.sign_in_succeeded, session, throttle, attempt, settings, new_hash=new_hash
+    )
     token = make_token(user.username, user.role, settings.facts_secret_key, settings.token_minutes)
     return TokenOut(access_token=token, expires_in=settings.token_minutes * 60)
 
@@ -93,6 +82,23 @@ def who_am_i(user: EditorDep) -> UserOut:
 @router.get("/api/staff/users", response_model=list[UserOut], responses=AUTH_RESPONSES)
 def list_users(session: SessionDep, _admin: AdminDep) -> list[UserOut]:
     return [UserOut.model_validate(u, from_attributes=True) for u in service.list_users(session)]
+
+
+@router.post(
+    "/api/staff/users/{username}/unlock",
+    response_model=UnlockOut,
+    responses=AUTH_RESPONSES | responses(NotFound),
+    summary="Fjern en kontos ventetider efter forkerte forsøg (fra alle klienter)",
+)
+def unlock_user(
+    username: Username, request: Request, session: SessionDep, admin: AdminDep
+) -> UnlockOut:
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    cleared = service.unlock(
+        session, throttle, username=username, admin=admin.username, client=client_ip(request)
+    )
+    session.commit()
+    return UnlockOut(username=username, cleared=cleared)
 
 
 @router.post(

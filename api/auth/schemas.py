@@ -24,6 +24,11 @@ class UserIn(BaseModel):
     role: Role = "editor"
 
 
+class UnlockOut(BaseModel):
+    username: str
+    cleared: int = Field(description="Tællere (klienter) med forkerte forsøg, der er fjernet")
+
+
 class UserOut(BaseModel):
     username: str
     role: Role
