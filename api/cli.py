@@ -47,13 +47,21 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         if not args.replace and not content_io.is_empty(session):
             print("database already has content; nothing imported (use --replace to overwrite)")
             return 0
-        report = content_io.import_content(session, content, "seed", settings, replace=args.replace)
+        report = content_io.import_content(
+            session,
+            content,
+            "seed",
+            settings,
+            replace=args.replace,
+            restore_deleted=args.restore_deleted,
+        )
         audit.record(
             session,
             action="content_imported",
             actor=audit.CLI_ACTOR,
             target=f"seed: {Path(args.file).name}",
-            detail=report.totals() | {"replace": args.replace},
+            detail=report.totals()
+            | {"replace": args.replace, "restore_deleted": args.restore_deleted},
         )
         session.commit()
     except ApiError as exc:
@@ -63,6 +71,8 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         session.close()
         engine.dispose()
     print(f"imported: created {report.created}, updated {report.updated}")
+    if any(report.kept_deleted.values()):
+        print(f"kept deleted (use --restore-deleted to bring back): {report.kept_deleted}")
     return 0
 
 
@@ -163,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed", help="import content YAML (only into an empty database)")
     seed.add_argument("--file", default=str(DEFAULT_SEED))
     seed.add_argument("--replace", action="store_true", help="update existing content to the file")
+    seed.add_argument(
+        "--restore-deleted",
+        action="store_true",
+        help="bring back records deleted in the database that the file has (else kept deleted)",
+    )
     seed.set_defaults(func=cmd_seed)
     admin = sub.add_parser("create-admin", help="create a staff account (admin by default)")
     admin.add_argument("--username", required=True)

@@ -139,9 +139,13 @@ def _check_references(session: Session, kind: Kind, fields: BaseModel) -> None:
         if value is None:
             continue
         key = getattr(target.model, target.key_field)
-        live = select(target.model.id).where(key == value, target.model.deleted_at.is_(None))
-        if session.scalars(live).first() is None:
+        found = session.execute(select(target.model.deleted_at).where(key == value)).first()
+        if found is None:
             raise ContentInvalid(["body", name], f"ukendt {target.label} '{value}'")
+        if found.deleted_at is not None:
+            raise ContentInvalid(
+                ["body", name], f"{target.label} '{value}' er slettet; gendan det først"
+            )
 
 
 def _stamp(obj: Any, who: str, at: datetime) -> None:
