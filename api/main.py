@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.api_docs import mount_docs
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.auth.security import HashSlots, cores
@@ -69,6 +70,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        # FastAPI's own /docs and /redoc load scripts from a CDN: ours are served from here.
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
+        openapi_url="/openapi.json" if settings.api_docs_enabled else None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -87,6 +93,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(audit_router)
     for kind in KINDS:
         app.include_router(build_staff_router(kind))
+    if settings.api_docs_enabled:
+        mount_docs(app)
     mount_web(app, settings.web_dir)
 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

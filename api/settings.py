@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     rasa_url: str = "http://localhost:5005"
     chat_origins: str = ""
     web_dir: Path = REPO_ROOT / "web"
+    # /docs and /openapi.json; None: on in development and test, off in production.
+    api_docs: bool | None = None
     # The staff audit log (GET /api/staff/audit) keeps entries this long.
     audit_retention_days: int = Field(default=365, ge=1, le=3650)
 
@@ -75,6 +77,10 @@ class Settings(BaseSettings):
         """DATABASE_URL (default: facts.db in VAR_DIR) with a relative SQLite path made
         absolute against the repo root."""
         return resolve_database_url(self.database_url or f"sqlite:///{self.var_dir / 'facts.db'}")
+
+    @property
+    def api_docs_enabled(self) -> bool:
+        return self.api_docs if self.api_docs is not None else self.facts_env != "production"
 
     @property
     def chat_origin_list(self) -> list[str]:
