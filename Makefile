@@ -24,10 +24,12 @@ run: ## Start facts service (:8000), action server (:5055) and Rasa (:5005); Ctr
 
 test: lint test-privacy test-api test-actions validate test-stories test-e2e ## Everything CI runs
 
-lint: ## ruff lint + format check (both environments' code), import contracts, seed content checks
+lint: ## ruff lint + format check (both environments' code), import contracts, JS lint (eslint), seed content checks
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports
+	@[ -x node_modules/.bin/eslint ] || { echo "node_modules/ is missing: run make setup" >&2; exit 1; }
+	node_modules/.bin/eslint web
 	$(PY) content/check_seed.py
 
 format: ## Apply ruff formatting and safe fixes
@@ -63,9 +65,10 @@ eval: ## NLU cross-validation report (F1 per intent/entity, confusion matrix PNG
 eval-conversations: train ## Blind questions and conversations (tests/conversations/) through the real stack: share right per topic
 	$(PY) scripts/eval_conversations.py
 
-bench: ## Benchmarks: chat round trip (sequential, 10 paced conversations, saturation), facts API reads, sign-in burst
+bench: ## Benchmarks: chat round trip (sequential, 10 paced conversations, saturation), facts API reads, purge, sign-in burst
 	$(PY) scripts/bench_rest.py
 	$(PY) scripts/bench_api.py
+	$(PY) scripts/bench_purge.py
 	$(PY) scripts/bench_sign_in.py
 
 lock: ## Re-resolve both lock files after editing pyproject.toml or bot/requirements.in

@@ -14,6 +14,7 @@ import logging
 import re
 import traceback
 from abc import ABC, abstractmethod
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -126,36 +127,48 @@ def free_text(tracker: Tracker) -> str:
 
 
 async def find_place(tracker: Tracker, *, use_text: bool) -> dict[str, Any] | None:
-    """The place record the user means: entity, else slot, else (optionally) the raw text."""
-    wanted = entity_or_slot(tracker, "place") or (free_text(tracker) if use_text else "")
-    return await place_record(wanted) if wanted else None
-
-
-async def place_record(text: str) -> dict[str, Any] | None:
-    """A slug or free text → the full place record (with sessions), or None."""
-    if is_slug(text):
-        record = await facts_client.place(text)
-        if record:
-            return record
-    match = await facts_client.resolve(text, "place")
-    if not match or not match.get("slug"):
-        return None
-    return await facts_client.place(match["slug"])
+    """The place record the user means (``find_record``)."""
+    return await find_record(tracker, "place", facts_client.place, use_text=use_text)
 
 
 async def find_offer(tracker: Tracker, *, use_text: bool) -> dict[str, Any] | None:
-    """The offer record the user means: entity, else slot, else (optionally) the raw text."""
-    text = entity_or_slot(tracker, "offer") or (free_text(tracker) if use_text else "")
-    if not text:
-        return None
-    if is_slug(text):
-        record = await facts_client.offer(text)
+    """The offer record the user means (``find_record``)."""
+    return await find_record(tracker, "offer", facts_client.offer, use_text=use_text)
+
+
+Fetch = Callable[[str], Awaitable[dict[str, Any] | None]]
+
+
+async def find_record(
+    tracker: Tracker, kind: str, fetch: Fetch, *, use_text: bool
+) -> dict[str, Any] | None:
+    """The first record that one of these names: each ``kind`` entity of the latest message
+    in turn (the entity extractor sometimes marks a stray word before the real name), else the
+    slot kept from earlier turns, then (optionally) the raw text."""
+    names = [v.strip() for v in tracker.get_latest_entity_values(kind) if isinstance(v, str)]
+    names = [n for n in names if n]
+    slot = tracker.get_slot(kind)
+    if not names and isinstance(slot, str) and slot.strip():
+        names.append(slot.strip())
+    if use_text and free_text(tracker):
+        names.append(free_text(tracker))
+    for name in names:
+        record = await record_named(name, kind, fetch)
         if record:
             return record
-    match = await facts_client.resolve(text, "offer")
+    return None
+
+
+async def record_named(name: str, kind: str, fetch: Fetch) -> dict[str, Any] | None:
+    """A slug or free text → the full record, or None."""
+    if is_slug(name):
+        record = await fetch(name)
+        if record:
+            return record
+    match = await facts_client.resolve(name, kind)
     if not match or not match.get("slug"):
         return None
-    return await facts_client.offer(match["slug"])
+    return await fetch(match["slug"])
 
 
 def is_slug(value: str) -> bool:

@@ -1,10 +1,11 @@
-"""`facts-service`: migrate, seed, create-admin, export, serve."""
+"""`facts-service`: migrate, seed, create-admin, export, purge, serve."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -141,6 +142,23 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(settings: Settings, args: argparse.Namespace) -> int:
+    from api.retention.service import purge
+
+    report = purge(settings, now=args.now or datetime.now(UTC))
+    print("\n".join(report.lines()), flush=True)
+    for error in report.errors:
+        print(f"purge failed: {error}", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def aware_datetime(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a time zone, e.g. 2026-12-03T12:00:00+00:00")
+    return value
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -187,6 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the whole content as YAML")
     export.add_argument("--output", "-o", default="-")
     export.set_defaults(func=cmd_export)
+    purge = sub.add_parser(
+        "purge",
+        help="delete conversations, logs and ratings older than their retention periods",
+    )
+    purge.add_argument(
+        "--now", type=aware_datetime, default=None, help="act as if it were this time (ISO 8601)"
+    )
+    purge.set_defaults(func=cmd_purge)
     serve = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)

@@ -17,6 +17,7 @@ from api.codex.router import router as codex_router
 from api.db import make_engine, make_session_factory
 from api.errors import install_error_handlers
 from api.faq.router import router as faq_router
+from api.feedback.limit import FeedbackLimit
 from api.feedback.router import router as feedback_router
 from api.health import router as health_router
 from api.kinds import KINDS
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(engine)
     app.state.sign_in_throttle = SignInThrottle(Policy.from_settings(settings))
     app.state.hash_slots = HashSlots(settings.login_hash_concurrency or cores())
+    app.state.feedback_limit = FeedbackLimit.from_settings(settings)
     app.state.content_cache = ContentCache(
         [kind.model for kind in KINDS], lambda: settings.stale_after_days
     )

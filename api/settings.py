@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,8 @@ class Settings(BaseSettings):
     facts_secret_key: str = ""
     stale_after_days: int = Field(default=365, ge=1)
     token_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    token_seconds: int | None = Field(default=None, ge=1, le=24 * 60 * 60)
+    token_max_hours: int = Field(default=10, ge=1, le=7 * 24)
     # Sign-in: failures per (account, client) and per client before each further attempt
     # must wait, the first wait (doubling) and its cap, how long a count lasts, and how many
     # password checks run at once (0: one per core). See api/auth/throttle.py.
@@ -43,6 +46,18 @@ class Settings(BaseSettings):
     login_window_hours: int = Field(default=24, ge=1, le=24 * 30)
     login_hash_concurrency: int = Field(default=0, ge=0, le=64)
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    # Citizens' ratings per client address within the window (POST /api/feedback).
+    feedback_max_per_client: int = Field(default=60, ge=1, le=10_000)
+    feedback_window_minutes: int = Field(default=10, ge=1, le=24 * 60)
+    # Retention: what `facts-service purge` deletes, and what /privatliv states. The reasons
+    # for the defaults are in docs/data-protection.md.
+    conversation_retention_days: int = Field(default=30, ge=1, le=3650)
+    log_retention_days: int = Field(default=30, ge=1, le=3650)
+    rating_retention_days: int = Field(default=365, ge=1, le=3650)
+    # Rasa's SQL tracker store (the same database as `tracker_store:` in Rasa's endpoints.yml)
+    # and the folder of the servers' log files, both of which the purge cleans.
+    tracker_store_url: str = "sqlite:///var/rasa-tracker.db"
+    log_dir: Path = REPO_ROOT / "var" / "log"
     rasa_url: str = "http://localhost:5005"
     chat_origins: str = ""
     web_dir: Path = REPO_ROOT / "web"
@@ -82,12 +97,25 @@ class Settings(BaseSettings):
     def api_docs_enabled(self) -> bool:
         return self.api_docs if self.api_docs is not None else self.facts_env != "production"
 
+    @cached_property
+    def tracker_sqlalchemy_url(self) -> str:
+        """TRACKER_STORE_URL for this environment's SQLAlchemy: a relative SQLite path made
+        absolute against the repo root, PostgreSQL through psycopg 3 (Rasa's own env uses
+        psycopg2, so a plain ``postgresql://`` URL works on both sides)."""
+        return resolve_database_url(service_driver(self.tracker_store_url), create_dir=False)
+
+    @property
+    def token_lifetime(self) -> timedelta:
+        """How long a staff token lasts after sign-in or renewal: TOKEN_SECONDS (for tests)
+        when set, else TOKEN_MINUTES."""
+        return timedelta(seconds=self.token_seconds or self.token_minutes * 60)
+
     @property
     def chat_origin_list(self) -> list[str]:
         return [o.strip() for o in self.chat_origins.split(",") if o.strip()]
 
 
-def resolve_database_url(url: str) -> str:
+def resolve_database_url(url: str, *, create_dir: bool = True) -> str:
     prefix = "sqlite:///"
     if not url.startswith(prefix) or url == "sqlite:///:memory:":
         return url
@@ -95,8 +123,17 @@ def resolve_database_url(url: str) -> str:
     path = Path(raw)
     if not path.is_absolute():
         path = REPO_ROOT / path
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_dir:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return prefix + str(path)
+
+
+def service_driver(url: str) -> str:
+    """A PostgreSQL URL with psycopg 3, the driver this environment has."""
+    for scheme in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
+    return url
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -187,11 +187,15 @@ class MaskedRestInput(RestInput):
             return None
 
         @bp.listener("after_server_start")
-        async def start(app: Any, _loop: Any) -> None:
-            app.add_task(self.names.keep_fresh())
+        async def start(app: Any, loop: Any) -> None:
+            self.refresher = loop.create_task(self.names.keep_fresh())
             # Bodies over SANIC_REQUEST_MAX_SIZE are refused before any route runs: say so in
             # the same words as the channel's own length limit.
             app.error_handler.add(PayloadTooLarge, too_large)
+
+        @bp.listener("before_server_stop")
+        async def stop(app: Any, _loop: Any) -> None:
+            self.refresher.cancel()
 
         async def too_large(request: Request, exception: Exception) -> response.HTTPResponse:
             return reply(TOO_LONG.format(limit=self.settings.max_chars), 413)

@@ -5,13 +5,14 @@ The input channel (``bot.channels``) has already masked the text, so the markers
 not even see those (``bot.tokenizer``). A marker alone does not decide the answer: "jeg har
 [HELBRED], kan jeg få fleksjob" is a question about flex jobs and gets that answer (the
 action adds one short reminder line). ``SensitiveDataOverride`` sets ``share_personal_data``
-(the privacy notice) only when the message is nothing but personal data, or when the
-classifier found nothing to answer in the rest:
-a greeting, a thank-you, out of scope, or no confident intent at all.
+(the privacy notice) only when the message is nothing but personal data, when the classifier
+found a greeting, thanks or out of scope in the rest, or when it is unsure and the rest is a
+statement rather than a question (an unsure question gets the fallback's topic buttons).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext
@@ -31,6 +32,20 @@ ASKS_NOTHING = frozenset(
 )
 # Below this confidence the classifier has not found a question (the fallback's threshold).
 DEFAULT_MIN_CONFIDENCE = 0.4
+
+
+# A question mark, a question word anywhere, or a sentence that opens with a verb ("kan jeg",
+# "har I", "is there"): the citizen asks something, even if the classifier is unsure what.
+_QUESTION = re.compile(
+    r"\?|\b(?:hvad|hvor|hvornår|hvornaar|hvordan|hvem|hvilke|hvilken|hvilket|hvorfor|what|where"
+    r"|when|how|who|which|why)\b|^(?:kan|skal|må|maa|har|er|findes|får|faar|vil|can|could|do|does"
+    r"|is|are|should|may)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_something(text: str) -> bool:
+    return bool(_QUESTION.search(text.strip()))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -70,4 +85,7 @@ class SensitiveDataOverride(IntentOverride):
         name, confidence = intent.get("name"), intent.get("confidence") or 0.0
         if name == "distress":
             return False
-        return name in ASKS_NOTHING or confidence < self.min_confidence
+        if name in ASKS_NOTHING:
+            return True
+        # Unsure what is asked: a question gets the fallback's topic buttons, not a lecture.
+        return confidence < self.min_confidence and not asks_something(strip_markers(text))

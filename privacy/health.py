@@ -159,9 +159,27 @@ def is_health_word(word: str) -> bool:
         and not folded.startswith(SUFFIX_EXCEPTIONS)
     ):
         return True
-    return len(folded) >= FUZZY_MIN - 1 and any(
-        _near(folded, stem) for stem in STEMS if len(stem) >= FUZZY_MIN
-    )
+    return len(folded) >= FUZZY_MIN - 1 and any(_near(folded, stem) for stem in _candidates(folded))
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
+_BY_TRIGRAM: dict[str, set[str]] = {}
+for _stem in (s for s in STEMS if len(s) >= FUZZY_MIN):
+    for _gram in _trigrams(_stem):
+        _BY_TRIGRAM.setdefault(_gram, set()).add(_stem)
+
+
+def _candidates(word: str) -> list[str]:
+    """Stems ``word`` can be one edit away from. One edit breaks at most three of a stem's
+    trigrams, so a stem of seven or more letters keeps at least two in the word."""
+    counts: dict[str, int] = {}
+    for gram in _trigrams(word):
+        for stem in _BY_TRIGRAM.get(gram, ()):
+            counts[stem] = counts.get(stem, 0) + 1
+    return [stem for stem, n in counts.items() if n >= 2]
 
 
 def _near(word: str, stem: str) -> bool:

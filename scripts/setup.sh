@@ -29,6 +29,21 @@ done
 step "Service environment .venv (uv.lock)"
 "$UV" sync --frozen -p 3.11
 
+step "JavaScript lint tools node_modules/ (package-lock.json)"
+if ! command -v npm >/dev/null 2>&1; then
+  echo "npm was not found. Install Node.js 18.18+ with npm (scripts/system-deps.sh does)," >&2
+  echo "then run 'make setup' again." >&2
+  exit 1
+fi
+# npm ci starts from scratch each time, so run it only when the lock file changed.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+  echo "$lock_sum" > node_modules/.lock-sha256
+else
+  echo "node_modules/ matches package-lock.json"
+fi
+
 step "Rasa environment .venv-rasa (bot/requirements.lock)"
 [ -x .venv-rasa/bin/python ] || "$UV" venv -q -p 3.10 .venv-rasa
 VIRTUAL_ENV=.venv-rasa "$UV" pip sync -q bot/requirements.lock

@@ -15,6 +15,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ FACTS_BIN = ROOT / ".venv" / "bin" / "facts-service"
 RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
 RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 DEFAULT_MODEL = ROOT / "models" / "jobcenter.tar.gz"
+PURGE_EVERY_SECONDS = 3600
 
 
 def free_port() -> int:
@@ -45,6 +47,8 @@ class StackConfig:
     rasa_port: int = 5005
     var_dir: Path = ROOT / "var"
     database_url: str | None = None
+    # Rasa's tracker store, also what the purge cleans (TRACKER_STORE_URL; default: SQLite).
+    tracker_store_url: str | None = None
     model: Path = DEFAULT_MODEL
     chat_origins: list[str] = field(default_factory=list)
     secret_key: str | None = None
@@ -54,6 +58,8 @@ class StackConfig:
     actions_host: str = "127.0.0.1"
     # Extra environment for the Rasa server (e.g. CHAT_RATE_PER_ADDRESS in the tests).
     chat_env: dict[str, str] = field(default_factory=dict)
+    # Extra environment for the facts service (e.g. TOKEN_SECONDS in the tests).
+    facts_extra_env: dict[str, str] = field(default_factory=dict)
     # Where Rasa reaches the action server and the actions reach the facts service, when not
     # directly (the end-to-end tests put recording proxies there).
     action_webhook_url: str | None = None
@@ -68,6 +74,7 @@ class StackConfig:
             rasa_port=int(env.get("RASA_PORT", 5005)),
             var_dir=Path(env.get("VAR_DIR", ROOT / "var")),
             database_url=env.get("DATABASE_URL"),
+            tracker_store_url=env.get("TRACKER_STORE_URL"),
             model=Path(env.get("RASA_MODEL", DEFAULT_MODEL)),
             secret_key=env.get("FACTS_SECRET_KEY"),
             facts_env=env.get("FACTS_ENV", "development"),
@@ -106,6 +113,10 @@ class StackConfig:
         return self.database_url or f"sqlite:///{self.var_dir / 'facts.db'}"
 
     @property
+    def tracker_url(self) -> str:
+        return self.tracker_store_url or f"sqlite:///{self.var_dir / 'rasa-tracker.db'}"
+
+    @property
     def origins(self) -> list[str]:
         return self.chat_origins or [self.facts_url, f"http://127.0.0.1:{self.facts_port}"]
 
@@ -120,10 +131,13 @@ def facts_env(cfg: StackConfig) -> dict[str, str]:
         **os.environ,
         "FACTS_PORT": str(cfg.facts_port),
         "DATABASE_URL": cfg.db_url,
+        "TRACKER_STORE_URL": cfg.tracker_url,
+        "LOG_DIR": str(cfg.log_dir),
         "FACTS_ENV": cfg.facts_env,
         "FACTS_SECRET_KEY": cfg.secret_key or os.environ.get("FACTS_SECRET_KEY", ""),
         "RASA_URL": cfg.rasa_url,
         "CHAT_ORIGINS": ",".join(cfg.origins),
+        **cfg.facts_extra_env,
     }
 
 
@@ -145,10 +159,16 @@ def prepare_database(cfg: StackConfig, seed_file: Path = ROOT / "content" / "see
     facts_cli(cfg, "seed", "--file", str(seed_file))
 
 
-def tracker_db(cfg: StackConfig) -> Path:
+def tracker_db(cfg: StackConfig) -> Path | None:
     """The SQLite tracker store, switched to WAL mode (the file keeps it): a saved turn's
-    commit took ~0.4 ms instead of ~3 ms on this machine, with the same durability."""
-    path = cfg.var_dir / "rasa-tracker.db"
+    commit took ~0.4 ms instead of ~3 ms on this machine, with the same durability.
+    None when the tracker store is not a SQLite file."""
+    prefix = "sqlite:///"
+    if not cfg.tracker_url.startswith(prefix):
+        return None
+    path = Path(cfg.tracker_url.removeprefix(prefix))
+    if not path.is_absolute():
+        path = ROOT / path
     path.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -168,15 +188,51 @@ def chat_sender_key(cfg: StackConfig) -> str:
     return path.read_text().strip()
 
 
+def rasa_tracker_store(cfg: StackConfig) -> dict:
+    """The ``tracker_store:`` section for Rasa: the SQLite file, or the URL as Rasa's
+    SQLAlchemy 1.4 with psycopg2 takes it (Rasa uses a URL given as ``url`` as it is)."""
+    path = tracker_db(cfg)
+    if path is not None:
+        return {"type": "SQL", "dialect": "sqlite", "db": str(path)}
+    url = cfg.tracker_url
+    for scheme in ("postgresql+psycopg://", "postgres://"):
+        if url.startswith(scheme):
+            url = "postgresql://" + url.removeprefix(scheme)
+    return {"type": "SQL", "url": url}
+
+
 def write_endpoints(cfg: StackConfig) -> Path:
     """endpoints.yml with this stack's action server and tracker store."""
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     endpoints["action_endpoint"]["url"] = cfg.action_webhook_url or f"{cfg.actions_url}/webhook"
-    endpoints["tracker_store"]["db"] = str(tracker_db(cfg))
+    endpoints["tracker_store"] = rasa_tracker_store(cfg)
     path = cfg.var_dir / "run" / "endpoints.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
     return path
+
+
+def purge_on_schedule(
+    cfg: StackConfig, stop: threading.Event, every: float = PURGE_EVERY_SECONDS
+) -> threading.Thread:
+    """``facts-service purge`` now and then every ``every`` seconds until ``stop`` is set.
+
+    It runs with the facts service's environment, so it deletes by the same retention
+    settings that /privatliv states, in this stack's tracker store and log folder."""
+
+    def loop() -> None:
+        while True:
+            try:
+                lines = facts_cli(cfg, "purge").stdout.splitlines()
+                print("Purge: " + "; ".join(lines[1:]), flush=True)
+            except RuntimeError as exc:
+                print(exc, file=sys.stderr, flush=True)
+            if stop.wait(every):
+                return
+
+    thread = threading.Thread(target=loop, name="purge", daemon=True)
+    thread.start()
+    return thread
 
 
 class Stack:
@@ -269,7 +325,7 @@ class Stack:
                 result[name] = False
         return result
 
-    def wait_healthy(self, timeout: float = 180) -> float:
+    def wait_healthy(self, timeout: float = 300) -> float:
         """Block until all started servers answer; return the seconds it took."""
         started = time.monotonic()
         while True:
@@ -352,6 +408,8 @@ def run() -> int:
     print(f"  Rasa REST:     {cfg.rasa_url}/webhooks/rest/webhook")
     print("Press Ctrl-C to stop.", flush=True)
     pause = 1.0  # between restarts of a server that keeps failing: 1 s, 2 s, ... 60 s
+    stop_purging = threading.Event()
+    purge_on_schedule(cfg, stop_purging)
     while not stopping:
         restarted = stack.restart_stopped()
         for name in restarted:
@@ -359,6 +417,7 @@ def run() -> int:
         pause = min(pause * 2, 60.0) if restarted else 1.0
         time.sleep(pause if restarted else 0.5)
     print("Stopping ...", flush=True)
+    stop_purging.set()
     stack.stop()
     print("Stopped.")
     return 0

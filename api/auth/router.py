@@ -9,16 +9,17 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import OAuth2PasswordRequestForm
 
 from api.audit import service as audit
-from api.auth import service
+from api.auth import renewal, service
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.auth.schemas import TokenOut, UnlockOut, UserIn, Username, UserOut
-from api.auth.security import HashSlots, hash_password, make_token, needs_rehash
+from api.auth.security import HashSlots, hash_password, needs_rehash
 from api.auth.throttle import SignInThrottle
 from api.db import SessionDep
 from api.errors import Conflict, NotFound, TooManyRequests, Unauthorized, responses
 from api.ratelimit import client_ip, wait_in_danish
 
 router = APIRouter(tags=["auth"])
+router.include_router(renewal.router)
 
 WRONG_CREDENTIALS = "Forkert brugernavn eller adgangskode"
 
@@ -70,8 +71,7 @@ async def sign_in(
     user = await run_in_threadpool(
         service.sign_in_succeeded, session, throttle, attempt, settings, new_hash=new_hash
     )
-    token = make_token(user.username, user.role, settings.facts_secret_key, settings.token_minutes)
-    return TokenOut(access_token=token, expires_in=settings.token_minutes * 60)
+    return renewal.issue_token(user, settings)
 
 
 @router.get("/api/auth/me", response_model=UserOut, responses=AUTH_RESPONSES)

@@ -7,7 +7,7 @@ import asyncio
 import os
 import weakref
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any, TypeVar
 
 import jwt
@@ -69,17 +69,36 @@ def needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
-def make_token(username: str, role: str, secret: str, minutes: int) -> str:
-    now = datetime.now(UTC)
-    claims = {"sub": username, "role": role, "iat": now, "exp": now + timedelta(minutes=minutes)}
+def make_token(
+    username: str,
+    role: str,
+    secret: str,
+    *,
+    issued_at: datetime,
+    expires: datetime,
+    signed_in_at: datetime,
+) -> str:
+    """A token valid until ``expires``; ``auth_time`` keeps when the password was entered, so a
+    renewal cannot slide the session past its hard maximum."""
+    claims = {
+        "sub": username,
+        "role": role,
+        "iat": issued_at,
+        "exp": expires,
+        "auth_time": int(signed_in_at.timestamp()),
+    }
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def read_claims(token: str, secret: str) -> dict | None:
+    """The claims of a valid, unexpired token, else None."""
+    try:
+        return jwt.decode(token, secret, algorithms=[ALGORITHM], options={"require": ["exp"]})
+    except jwt.PyJWTError:
+        return None
 
 
 def read_token(token: str, secret: str) -> str | None:
     """The username in a valid, unexpired token, else None."""
-    try:
-        claims = jwt.decode(token, secret, algorithms=[ALGORITHM], options={"require": ["exp"]})
-    except jwt.PyJWTError:
-        return None
-    sub = claims.get("sub")
+    sub = (read_claims(token, secret) or {}).get("sub")
     return sub if isinstance(sub, str) else None

@@ -8,7 +8,7 @@ from api.records.kind import Kind
 
 FAQ = Kind(
     name="faq",
-    label="FAQ-svar",
+    label="spørgsmål",
     heading="Spørgsmål og svar",
     model=FaqEntry,
     fields_schema=FaqFields,

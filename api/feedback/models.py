@@ -17,4 +17,4 @@ class Rating(Base):
     answer_id: Mapped[str] = mapped_column(String(200), index=True)
     intent: Mapped[str] = mapped_column(String(100))
     helpful: Mapped[bool] = mapped_column(Boolean)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # the purge

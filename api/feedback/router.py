@@ -2,15 +2,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from sqlalchemy import case, func, select
 
 from api.auth.deps import AUTH_RESPONSES, EditorDep
 from api.db import SessionDep
+from api.errors import TooManyRequests, responses
+from api.feedback.limit import enforce_feedback_limit
 from api.feedback.models import Rating
 from api.feedback.schemas import RatingIn, RatingOut, RatingSummary
 
 router = APIRouter(tags=["feedback"])
+
+RATE_RESPONSES = responses(
+    TooManyRequests, notes={429: "For mange vurderinger fra klientens adresse inden for vinduet"}
+)
+RATE_RESPONSES[429]["headers"] = {
+    "Retry-After": {"description": "Sekunder til der må sendes igen", "schema": {"type": "integer"}}
+}
 
 
 @router.post(
@@ -18,6 +27,8 @@ router = APIRouter(tags=["feedback"])
     status_code=201,
     response_model=RatingOut,
     summary="Borgerens vurdering af et svar (ingen fritekst gemmes)",
+    dependencies=[Depends(enforce_feedback_limit)],
+    responses=RATE_RESPONSES,
 )
 def rate_answer(body: RatingIn, session: SessionDep) -> RatingOut:
     rating = Rating(

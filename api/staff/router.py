@@ -47,11 +47,23 @@ class KindOut(BaseModel):
     references: dict[str, str] = Field(
         description="Felt -> den slags post (name), hvis nøgle feltet indeholder"
     )
+    fields: list[str] = Field(
+        description="Felterne i den rækkefølge, editoren viser dem: nøglen, postens egne felter "
+        "og til sidst dem, alle poster har (kilde, sidst kontrolleret)"
+    )
     schema_: dict[str, Any] = Field(
         alias="schema",
         description="JSON Schema for én post (felter og nøgle): titel = dansk feltnavn, "
         "description = hjælpetekst, x-labels = danske navne for valgmulighederne",
     )
+
+
+def form_order(schema: type[BaseModel]) -> list[str]:
+    """The schema's fields, each class's own before those it inherits (key, topic, provenance)."""
+    order: list[str] = []
+    for cls in schema.__mro__:
+        order += [n for n in vars(cls).get("__annotations__", {}) if n in schema.model_fields]
+    return list(dict.fromkeys(order))
 
 
 @cache
@@ -66,6 +78,7 @@ def describe(kind: Kind) -> KindOut:
             "title": kind.title_field,
             "publishable": kind.publishable,
             "references": {field: target.name for field, target in kind.references.items()},
+            "fields": form_order(kind.record_schema),
             "schema": kind.record_schema.model_json_schema(),
         }
     )

@@ -55,6 +55,17 @@ async def test_offer_found_from_free_text(facts_url, dispatcher, domain, tracker
     assert dispatcher.messages[0]["custom"]["answer_id"] == "offer:karriereteamet"
 
 
+async def test_a_stray_entity_before_the_real_name_is_passed_over(
+    facts_url, dispatcher, domain, tracker_for
+):
+    tracker = tracker_for("ask_offer_info", text="[HELBRED] er værre, hvad er karriereteamet")
+    stray = {"entity": "offer", "value": "værre,", "start": 0, "end": 0}
+    real = {"entity": "offer", "value": "karriereteamet", "start": 0, "end": 0}
+    tracker.latest_message["entities"] = [stray, real]
+    await ActionAnswerOffer().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["custom"]["answer_id"] == "offer:karriereteamet"
+
+
 async def test_unknown_offer_lists_citizen_offers(facts_url, dispatcher, domain, tracker_for):
     tracker = tracker_for(
         "ask_offer_info", text="rumfartskursus", entities={"offer": "rumfartskursus"}

@@ -112,3 +112,10 @@ def test_staff_kinds_gives_each_kinds_schema_with_labels(client, editor):
         slot["title"] == "tidsrum"
         and slot["properties"]["weekday"]["x-labels"]["monday"] == "Mandag"
     )
+
+
+def test_staff_kinds_give_the_form_order(client, editor):
+    for kind in client.get("/api/staff/kinds", headers=editor).json():
+        fields = kind["fields"]
+        assert sorted(fields) == sorted(kind["schema"]["properties"]), kind["name"]
+        assert fields[0] == kind["key"] and fields[-2:] == ["source", "last_verified"]

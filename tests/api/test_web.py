@@ -56,7 +56,7 @@ def test_strict_csp_on_html_pages(tmp_path, web_dir):
         "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:",
-        "connect-src 'self' https://chat.example.dk;",  # REST only: no socket.io channel
+        "connect-src 'self' https://chat.example.dk",
         "frame-ancestors 'none'",
         "base-uri 'none'",
         "form-action 'self'",

@@ -5,7 +5,7 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
 from bot import action_response
-from bot.channels import MaskedRestInput
+from bot.channels import ChatSettings, MaskedRestInput
 
 VALID = {
     "events": [{"event": "slot", "name": "place", "value": "huset-tvaers"}],
@@ -49,5 +49,5 @@ def test_meta_schema_check_runs_once_not_per_message(action, monkeypatch):
 
 def test_rest_channel_installs_it(monkeypatch):
     monkeypatch.setattr(RemoteAction, "_validate_action_result", lambda self, result: "rasa's")
-    MaskedRestInput().blueprint(lambda message: None)
+    MaskedRestInput(ChatSettings(sender_key=b"k" * 32)).blueprint(lambda message: None)
     assert RemoteAction._validate_action_result is action_response.validate_action_result

@@ -41,6 +41,7 @@ def test_a_masked_message_that_asks_a_question_keeps_its_intent(text, intent):
         ("hej jeg har [HELBRED]", "greet", 0.7),
         ("tak [EMAIL]", "thank", 0.8),
         ("jeg har [HELBRED]", "ask_offer_info", 0.2),  # no confident question
+        ("min læge siger jeg har [HELBRED]", "ask_caseworker", 0.3),
     ],
 )
 def test_a_masked_message_that_asks_nothing_gets_the_privacy_notice(text, intent, confidence):
@@ -48,6 +49,20 @@ def test_a_masked_message_that_asks_nothing_gets_the_privacy_notice(text, intent
     SensitiveDataOverride().process([msg])
     assert msg.get("intent") == {"name": "share_personal_data", "confidence": 1.0}
     assert msg.get("intent_ranking")[0]["name"] == "share_personal_data"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back [HELBRED] means i can only work a few hours, what is flex job",
+        "kan i hjælpe mig med [HELBRED]",
+        "[HELBRED] og sygemeldt?",
+    ],
+)
+def test_an_unsure_question_is_left_to_the_fallback_not_the_privacy_notice(text):
+    msg = _message(text, "ask_offer_info", 0.25)
+    SensitiveDataOverride().process([msg])
+    assert msg.get("intent")["name"] == "ask_offer_info"  # FallbackClassifier decides next
 
 
 def test_distress_and_unmasked_messages_are_never_overridden():

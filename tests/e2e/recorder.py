@@ -7,6 +7,7 @@ number never does).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from dataclasses import dataclass
@@ -56,7 +57,9 @@ class RecordingProxy:
                         self.send_header(key, value)
                 self.send_header("Content-Length", str(len(resp.content)))
                 self.end_headers()
-                self.wfile.write(resp.content)
+                # The client may have given up (the abandoned-request test does so on purpose).
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(resp.content)
 
             do_GET = do_POST = do_PUT = do_DELETE = _forward  # noqa: N815
 

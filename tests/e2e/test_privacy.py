@@ -140,24 +140,22 @@ def test_generated_personal_data_never_leaves_the_channel(stack):
 def test_abandoned_requests_log_nothing_personal(stack):
     """A client that gives up (the widget after 10 s, a closed tab) makes Rasa log the message
     text: it must already be masked by then."""
-    sent: list[Case] = []
+    cases = generated(sentence_with(st.one_of(cpr_numbers(), phone_numbers())), ABANDONED_CASES)
+    abandoned = 0
     stack.to_actions.delay = 0.6  # the action call outlasts the client's patience
-
-    @settings(max_examples=ABANDONED_CASES, deadline=None, database=None)
-    @given(sentence_with(st.one_of(cpr_numbers(), phone_numbers())))
-    def abandon(sentence):
-        typed, secret = sentence
-        body = {"sender": new_sender(), "message": f"hvor ligger jobcentret {typed}"}
-        with pytest.raises(httpx.TimeoutException):
-            post(stack, body, timeout=0.25)
-        sent.append(Case("abandoned", typed, secret))
-
     try:
-        abandon()
+        for typed, _secret in cases:
+            body = {"sender": new_sender(), "message": f"hvor ligger jobcentret {typed}"}
+            try:
+                post(stack, body, timeout=0.25)
+            except httpx.TimeoutException:
+                abandoned += 1
     finally:
         stack.to_actions.delay = 0.0
+    print(f"{abandoned} of {len(cases)} requests abandoned")
+    assert abandoned >= len(cases) // 2
     assert b"rest.message.received.timeout" in log_bytes(stack)  # Rasa did log them
-    assert not leaks(stack, [c.secret for c in sent])
+    assert not leaks(stack, [secret for _typed, secret in cases])
 
 
 def test_cpr_message_gets_the_privacy_answer(stack):

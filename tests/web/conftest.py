@@ -8,6 +8,8 @@ whose RASA_URL points at a port nobody listens on.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -87,15 +89,12 @@ def describe(violations: list[dict]) -> str:
 # ---------- servers ----------
 
 
-@pytest.fixture(scope="session")
-def facts_only(tmp_path_factory):
-    """The real facts service (fresh seeded SQLite DB) on a free port; no bot behind it.
-
-    Its pages name ``cfg.rasa_url`` as the bot, a free port nobody listens on, so the
-    "assistant down" tests can never reach a Rasa someone else runs.
-    """
+@contextmanager
+def facts_server(var_dir: Path, name: str, **extra_env: str) -> Iterator[FactsServer]:
+    """The real facts service (fresh seeded SQLite DB) on a free port, with ``extra_env``
+    (e.g. TOKEN_SECONDS); its log is copied to test-artifacts/web/logs/<name>.log."""
     cfg = StackConfig.on_free_ports(
-        tmp_path_factory.mktemp("facts-only"), secret_key="web-tests-" + "x" * 40
+        var_dir, secret_key="web-tests-" + "x" * 40, facts_extra_env=extra_env
     )
     prepare_database(cfg)
     server = Stack(cfg)
@@ -108,7 +107,18 @@ def facts_only(tmp_path_factory):
         if ARTIFACTS.parent.exists():
             (ARTIFACTS / "logs").mkdir(parents=True, exist_ok=True)
             log = cfg.log_dir / "facts.log"
-            (ARTIFACTS / "logs" / "facts-only.log").write_bytes(log.read_bytes())
+            (ARTIFACTS / "logs" / f"{name}.log").write_bytes(log.read_bytes())
+
+
+@pytest.fixture(scope="session")
+def facts_only(tmp_path_factory):
+    """The real facts service; no bot behind it.
+
+    Its pages name ``cfg.rasa_url`` as the bot, a free port nobody listens on, so the
+    "assistant down" tests can never reach a Rasa someone else runs.
+    """
+    with facts_server(tmp_path_factory.mktemp("facts-only"), "facts-only") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """audit log: staff sign-ins, account and record changes, imports
 
 Revision ID: 92d3a815ac68
-Revises: a407d5bfff3b
+Revises: c03d45051e4c
 Create Date: 2026-12-03 17:12:55.184251+00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "92d3a815ac68"
-down_revision: str | None = "a407d5bfff3b"
+down_revision: str | None = "c03d45051e4c"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,1 @@
+"""Retention: `facts-service purge` deletes what has outlived its period (see service.py)."""
