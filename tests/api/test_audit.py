@@ -158,3 +158,41 @@ def test_the_cli_logs_what_it_does(tmp_path):
         ("content_imported", "<kommandolinje>", "seed: content.yml"),
         ("user_created", "<kommandolinje>", "users/boss"),
     ]
+
+
+def test_the_purge_deletes_old_audit_entries_and_spent_sign_in_counters(tmp_path):
+    """`facts-service purge` (hourly under make run, from a timer in production) keeps the
+    audit log to AUDIT_RETENTION_DAYS and drops sign-in counters whose window and wait are
+    over, also when nobody signs in."""
+    from api.auth.models import SignInCounter
+    from api.retention.service import purge
+    from tests.api.conftest import build_app, make_settings
+
+    now = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    settings = make_settings(
+        f"sqlite:///{tmp_path / 'facts.db'}",
+        tracker_store_url=f"sqlite:///{tmp_path / 'none.db'}",
+        log_dir=tmp_path / "log",
+        audit_retention_days=30,
+    )
+    app = build_app(settings)
+    with app.state.session_factory() as session:
+        for days in (31, 29):
+            audit.record(session, action="sign_in", actor="kim", at=now - timedelta(days=days))
+        for hours in (30, 2):
+            stamp = now - timedelta(hours=hours)
+            session.add(
+                SignInCounter(
+                    scope="account", account=f"kim{hours}", client="10.0.0.1", attempts=3,
+                    refused=0, window_start=stamp, last_at=stamp, serial=3,
+                )
+            )  # fmt: skip
+        session.commit()
+    report = purge(settings, now=now)
+    assert report.errors == []
+    assert "audit log: deleted 1" in report.lines()
+    assert "sign-in counters: deleted 1" in report.lines()
+    with app.state.session_factory() as session:
+        assert session.scalars(select(SignInCounter.account)).all() == ["kim2"]
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == 1
+    app.state.engine.dispose()
