@@ -71,6 +71,8 @@ async def sign_in(
     user = await run_in_threadpool(
         service.sign_in_succeeded, session, throttle, attempt, settings, new_hash=new_hash
     )
+    if user is None:  # deleted while its password was being checked
+        raise Unauthorized(WRONG_CREDENTIALS)
     return renewal.issue_token(user, settings)
 
 

@@ -140,11 +140,13 @@ def sign_in_succeeded(
     settings: Settings,
     *,
     new_hash: str | None = None,
-) -> StaffUser:
+) -> StaffUser | None:
     """Takes the attempt back, audits the sign-in and deletes audit entries and counters past
-    their time. ``new_hash``: the password hashed with the current parameters."""
+    their time. ``new_hash``: the password hashed with the current parameters. None if the
+    account was deleted or deactivated while its password was being checked."""
     user = find_user(session, attempt.account)
-    assert user is not None
+    if user is None or not user.active:
+        return None
     if new_hash is not None:
         user.password_hash = new_hash
     throttle.succeeded(session, account=attempt.account, client=attempt.client)
