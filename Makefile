@@ -65,10 +65,11 @@ eval: ## NLU cross-validation report (F1 per intent/entity, confusion matrix PNG
 eval-conversations: train ## Blind questions and conversations (tests/conversations/) through the real stack: share right per topic
 	$(PY) scripts/eval_conversations.py
 
-bench: ## Benchmarks: chat round trip (sequential, 10 paced conversations, saturation), facts API reads, purge
+bench: ## Benchmarks: chat round trip (sequential, 10 paced conversations, saturation), facts API reads, purge, sign-in burst
 	$(PY) scripts/bench_rest.py
 	$(PY) scripts/bench_api.py
 	$(PY) scripts/bench_purge.py
+	$(PY) scripts/bench_sign_in.py
 
 lock: ## Re-resolve both lock files after editing pyproject.toml or bot/requirements.in
 	$(UV) lock -p 3.11

@@ -13,6 +13,10 @@ from pydantic import ValidationError
 from api.settings import REPO_ROOT, Settings, load_settings
 
 DEFAULT_SEED = REPO_ROOT / "content" / "seed.yml"
+NOT_MIGRATED = (
+    "the database ({url}) has no tables yet, or cannot be reached: run "
+    "`facts-service migrate` first (`make setup` and `make run` do)"
+)
 
 
 def _session(settings: Settings):
@@ -32,6 +36,7 @@ def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> int:
 
 def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     from api import content_io
+    from api.audit import service as audit
     from api.errors import ApiError
 
     engine, session = _session(settings)
@@ -43,7 +48,22 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         if not args.replace and not content_io.is_empty(session):
             print("database already has content; nothing imported (use --replace to overwrite)")
             return 0
-        report = content_io.import_content(session, content, "seed", settings, replace=args.replace)
+        report = content_io.import_content(
+            session,
+            content,
+            "seed",
+            settings,
+            replace=args.replace,
+            restore_deleted=args.restore_deleted,
+        )
+        audit.record(
+            session,
+            action="content_imported",
+            actor=audit.CLI_ACTOR,
+            target=f"seed: {Path(args.file).name}",
+            detail=report.totals()
+            | {"replace": args.replace, "restore_deleted": args.restore_deleted},
+        )
         session.commit()
     except ApiError as exc:
         print(f"seed failed: {exc.detail}", file=sys.stderr)
@@ -52,29 +72,52 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         session.close()
         engine.dispose()
     print(f"imported: created {report.created}, updated {report.updated}")
+    if any(report.kept_deleted.values()):
+        print(f"kept deleted (use --restore-deleted to bring back): {report.kept_deleted}")
     return 0
 
 
 def cmd_create_admin(settings: Settings, args: argparse.Namespace) -> int:
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import OperationalError
+
+    from api.audit import service as audit
     from api.auth.schemas import UserIn
     from api.auth.service import create_user
-    from api.errors import ApiError
+    from api.errors import ApiError, danish_message
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = getpass.getpass("Password: ")
+        if getpass.getpass("Password (again): ") != password:
+            print("the two passwords differ; nothing created", file=sys.stderr)
+            return 2
     try:
         user = UserIn(username=args.username, password=password, role=args.role)
-    except ValueError as exc:
-        print(f"invalid user: {exc}", file=sys.stderr)
+    except ValidationError as exc:
+        # The messages only: the input (the password) is never printed.
+        for error in exc.errors():
+            field = ".".join(str(part) for part in error["loc"])
+            print(f"invalid user: {field}: {danish_message(error)}", file=sys.stderr)
         return 2
     engine, session = _session(settings)
     try:
         create_user(session, user.username, user.password, user.role)
+        audit.record(
+            session,
+            action="user_created",
+            actor=audit.CLI_ACTOR,
+            target=f"users/{user.username}",
+            detail={"role": user.role},
+        )
         session.commit()
     except ApiError as exc:
         print(exc.detail, file=sys.stderr)
+        return 1
+    except OperationalError:
+        where = make_url(settings.sqlalchemy_url).render_as_string(hide_password=True)
+        print(NOT_MIGRATED.format(url=where), file=sys.stderr)
         return 1
     finally:
         session.close()
@@ -121,12 +164,22 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from api.main import create_app
 
+    try:
+        app = create_app(settings)
+    except ValueError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
     uvicorn.run(
-        create_app(settings),
+        app,
         host=args.host or settings.facts_host,
         port=args.port or settings.facts_port,
         log_level="info",
         access_log=False,
+        # The client address (sign-in waits, audit log) comes from X-Forwarded-For only when
+        # the request comes from a proxy named in FORWARDED_ALLOW_IPS (uvicorn reads it from
+        # the environment; default 127.0.0.1, a proxy on the same host).
+        proxy_headers=True,
+        forwarded_allow_ips=None,
     )
     return 0
 
@@ -138,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed", help="import content YAML (only into an empty database)")
     seed.add_argument("--file", default=str(DEFAULT_SEED))
     seed.add_argument("--replace", action="store_true", help="update existing content to the file")
+    seed.add_argument(
+        "--restore-deleted",
+        action="store_true",
+        help="bring back records deleted in the database that the file has (else kept deleted)",
+    )
     seed.set_defaults(func=cmd_seed)
     admin = sub.add_parser("create-admin", help="create a staff account (admin by default)")
     admin.add_argument("--username", required=True)

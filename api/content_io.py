@@ -1,11 +1,15 @@
 """Import and export of the whole content as YAML, in the shape of docs/contract.md.
 
-export → import → export gives the same text; import never deletes unless asked (``replace``)
-and every change it makes is logged in the history like a staff edit."""
+export → import → export gives the same text; import never deletes unless asked (``replace``),
+never brings a deleted record back unless asked (``restore_deleted``), reports each record it
+changes (also as a dry run, which the caller rolls back) and, asked to (``check_versions``),
+refuses records changed since the export: the export ends with each record's version
+(``exported_versions``). Every change it makes is logged in the history like a staff edit."""
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from typing import Any, Literal
 
 import yaml
@@ -13,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.errors import ContentErrors, ContentInvalid, translate
+from api.errors import ChangedSinceExport, ContentErrors, ContentInvalid, translate
+from api.history import service as history
 from api.kinds import IMPORT_ORDER, KINDS
 from api.records import service
 from api.records.kind import Kind
@@ -31,8 +36,12 @@ REQUIRED_TEXT_KEYS = (
 )
 
 
+ExportedVersions = dict[str, dict[str | int, int]]
+
+
 class ContentBase(BaseModel):
-    """The content file: ``version`` and one list per kind (see ``ContentFile``)."""
+    """The content file: ``version``, one list per kind (see ``ContentFile``) and, in an
+    export, ``exported_versions``: each record's version when it was exported."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -45,6 +54,10 @@ class ContentBase(BaseModel):
             twice = ", ".join(sorted(str(k) for k, n in keys.items() if n > 1))
             if twice:
                 raise ValueError(f"{kind.section}: samme nøgle står flere gange: {twice}")
+        sections = {kind.section for kind in KINDS}
+        unknown = sorted(set(self.exported_versions or {}) - sections)  # type: ignore[attr-defined]
+        if unknown:
+            raise ValueError(f"exported_versions: ukendte sektioner: {', '.join(unknown)}")
         return self
 
 
@@ -52,14 +65,53 @@ ContentFile = create_model(
     "ContentFile",
     __base__=ContentBase,
     **{k.section: (list[k.record_schema], Field(default_factory=list)) for k in KINDS},
+    exported_versions=(ExportedVersions | None, None),
 )
+
+ChangeAction = Literal["created", "updated", "restored", "deleted", "kept_deleted"]
+COUNTS = ("created", "updated", "restored", "unchanged", "deleted", "kept_deleted")
+
+
+class ImportChange(BaseModel):
+    section: str
+    key: str
+    action: ChangeAction = Field(
+        description="created, updated, restored (var slettet), deleted (replace), kept_deleted "
+        "(slettet her; gendannes kun med restore_deleted)"
+    )
+    version: int | None = Field(description="Postens version før indlæsningen")
+    fields: list[str] = Field(description="Felter der ændres")
+
+
+class ImportConflict(BaseModel):
+    section: str
+    key: str
+    exported_version: int | None = Field(description="Versionen i filen (None: ikke eksporteret)")
+    current_version: int | None = Field(description="Versionen nu (None: findes ikke)")
+    updated_by: str | None
+    updated_at: datetime | None
 
 
 class ImportReport(BaseModel):
+    dry_run: bool = False
     created: dict[str, int]
     updated: dict[str, int]
+    restored: dict[str, int] = Field(default_factory=dict)
     unchanged: dict[str, int]
     deleted: dict[str, int]
+    kept_deleted: dict[str, int] = Field(default_factory=dict)
+    changes: list[ImportChange] = Field(default_factory=list)
+    conflicts: list[ImportConflict] = Field(
+        default_factory=list, description="Poster ændret siden eksporten (check_versions)"
+    )
+
+    def count(self, section: str, action: str) -> None:
+        counts = getattr(self, action)
+        counts[section] = counts.get(section, 0) + 1
+
+    def totals(self) -> dict[str, int]:
+        """All sections added up, e.g. {"created": 2, "updated": 1, ...}."""
+        return {name: sum(getattr(self, name).values()) for name in COUNTS}
 
 
 def parse_yaml(text: str) -> ContentFile:
@@ -84,9 +136,12 @@ def read_file(path: str) -> ContentFile:
 
 def export_data(session: Session) -> dict[str, Any]:
     data: dict[str, Any] = {"version": 1}
+    versions: dict[str, dict[str | int, int]] = {}
     for kind in KINDS:
-        rows = session.scalars(service.ordered(kind, service.live_query(kind)))
+        rows = list(session.scalars(service.ordered(kind, service.live_query(kind))))
         data[kind.section] = [service.record_model(kind, r).model_dump(mode="python") for r in rows]
+        versions[kind.section] = {getattr(r, kind.key_field): r.version for r in rows}
+    data["exported_versions"] = versions
     return data
 
 
@@ -108,70 +163,155 @@ def _fields(kind: Kind, record: BaseModel) -> BaseModel:
 
 
 def _import_kind(
-    session: Session, kind: Kind, records: list[BaseModel], who: str, settings: Settings
-) -> tuple[int, int, int]:
-    created = updated = unchanged = 0
+    session: Session,
+    kind: Kind,
+    records: list[BaseModel],
+    who: str,
+    settings: Settings,
+    report: ImportReport,
+    *,
+    restore_deleted: bool,
+) -> None:
+    section = kind.section
     for position, record in enumerate(records):
         key = getattr(record, kind.key_field)
         try:
             existing = service.find(session, kind, key, include_deleted=True)
+            fields = _fields(kind, record)
             if existing is None:
-                service.create(
-                    session, kind, key, _fields(kind, record), who, settings, action="import"
-                )
-                created += 1
+                obj = service.create(session, kind, key, fields, who, settings, action="import")
+                changed = [k for k, v in service.snapshot(kind, obj).items() if v not in (None, [])]
+                report.changes.append(
+                    ImportChange(
+                        section=section, key=str(key), action="created", version=None,
+                        fields=[name for name in changed if name != kind.key_field],
+                    )
+                )  # fmt: skip
+                report.count(section, "created")
                 continue
-            before = existing.version
+            deleted = existing.deleted_at is not None
+            if deleted and not restore_deleted:
+                report.changes.append(
+                    ImportChange(
+                        section=section, key=str(key), action="kept_deleted",
+                        version=existing.version, fields=[],
+                    )
+                )  # fmt: skip
+                report.count(section, "kept_deleted")
+                continue
+            before, version = service.snapshot(kind, existing), existing.version
             obj = service.update(
-                session,
-                kind,
-                key,
-                _fields(kind, record),
-                who,
-                settings,
-                expected=None,
-                action="import",
-                include_deleted=True,
-            )
-            if obj.version != before:
-                updated += 1
-            else:
-                unchanged += 1
+                session, kind, key, fields, who, settings,
+                expected=None, action="import", include_deleted=True,
+            )  # fmt: skip
+            if obj.version == version:
+                report.count(section, "unchanged")
+                continue
+            action = "restored" if deleted else "updated"
+            report.changes.append(
+                ImportChange(
+                    section=section, key=str(key), action=action, version=version,
+                    fields=list(history.diff(before, service.snapshot(kind, obj))),
+                )
+            )  # fmt: skip
+            report.count(section, action)
         except ContentInvalid as exc:
-            loc = [kind.section, position, *[p for p in exc.loc if p != "body"]]
-            raise ContentInvalid(loc, f"{kind.section}[{position}] '{key}': {exc.detail}") from None
-    return created, updated, unchanged
+            loc = [section, position, *[p for p in exc.loc if p != "body"]]
+            raise ContentInvalid(loc, f"{section}[{position}] '{key}': {exc.detail}") from None
+
+
+def _missing(session: Session, kind: Kind, records: list[BaseModel]) -> list[Any]:
+    """Live records that are not in the file (what ``replace`` deletes)."""
+    keep = {getattr(r, kind.key_field) for r in records}
+    return [
+        obj
+        for obj in session.scalars(service.ordered(kind, service.live_query(kind)))
+        if getattr(obj, kind.key_field) not in keep
+    ]
 
 
 def _delete_missing(
-    session: Session, kind: Kind, records: list[BaseModel], who: str, settings: Settings
-) -> int:
-    keep = {getattr(r, kind.key_field) for r in records}
-    gone = [
-        obj
-        for obj in session.scalars(service.live_query(kind))
-        if getattr(obj, kind.key_field) not in keep
-    ]
-    for obj in gone:
+    session: Session,
+    kind: Kind,
+    records: list[BaseModel],
+    who: str,
+    settings: Settings,
+    report: ImportReport,
+) -> None:
+    for obj in _missing(session, kind, records):
         key = getattr(obj, kind.key_field)
+        report.changes.append(
+            ImportChange(
+                section=kind.section, key=str(key), action="deleted", version=obj.version,
+                fields=["deleted"],
+            )
+        )  # fmt: skip
         service.soft_delete(session, kind, key, who, settings, expected=obj.version)
-    return len(gone)
+        report.count(kind.section, "deleted")
+
+
+def changed_since_export(
+    session: Session, content: ContentFile, *, replace: bool
+) -> list[ImportConflict]:
+    """Records the import would write whose version is no longer the one in the file's
+    ``exported_versions`` (changed, deleted or created since the export)."""
+    if content.exported_versions is None:
+        raise ContentInvalid(
+            ["body", "exported_versions"],
+            "filen har ingen exported_versions; eksportér indholdet igen for at kunne "
+            "tjekke versionerne (check_versions)",
+        )
+    conflicts = []
+    for kind in KINDS:
+        exported = {str(k): v for k, v in content.exported_versions.get(kind.section, {}).items()}
+        records = getattr(content, kind.section)
+        touched = [getattr(r, kind.key_field) for r in records]
+        if replace:
+            touched += [getattr(obj, kind.key_field) for obj in _missing(session, kind, records)]
+        for key in touched:
+            current = service.find(session, kind, key, include_deleted=True)
+            now = current.version if current is not None else None
+            if exported.get(str(key)) != now:
+                conflicts.append(
+                    ImportConflict(
+                        section=kind.section, key=str(key), exported_version=exported.get(str(key)),
+                        current_version=now,
+                        updated_by=current.updated_by if current is not None else None,
+                        updated_at=current.updated_at if current is not None else None,
+                    )
+                )  # fmt: skip
+    return conflicts
 
 
 def import_content(
-    session: Session, content: ContentFile, who: str, settings: Settings, *, replace: bool = False
+    session: Session,
+    content: ContentFile,
+    who: str,
+    settings: Settings,
+    *,
+    replace: bool = False,
+    restore_deleted: bool = False,
+    check_versions: bool = False,
+    dry_run: bool = False,
 ) -> ImportReport:
-    """Create or update every record in the file (one transaction: the caller commits)."""
-    report = ImportReport(created={}, updated={}, unchanged={}, deleted={})
+    """Create or update every record in the file (one transaction: the caller commits, or
+    rolls back a dry run). ``check_versions``: records changed since the export refuse the
+    whole import (409), or are listed in a dry run's report."""
+    report = ImportReport(
+        dry_run=dry_run, created={}, updated={}, restored={}, unchanged={}, deleted={},
+        kept_deleted={},
+    )  # fmt: skip
+    if check_versions:
+        report.conflicts = changed_since_export(session, content, replace=replace)
+        if report.conflicts and not dry_run:
+            raise ChangedSinceExport([c.model_dump(mode="json") for c in report.conflicts])
     for kind in IMPORT_ORDER:
         records = getattr(content, kind.section)
-        c, u, n = _import_kind(session, kind, records, who, settings)
-        report.created[kind.section], report.updated[kind.section] = c, u
-        report.unchanged[kind.section] = n
+        _import_kind(session, kind, records, who, settings, report, restore_deleted=restore_deleted)
     if replace:
         for kind in reversed(IMPORT_ORDER):
             records = getattr(content, kind.section)
-            report.deleted[kind.section] = _delete_missing(session, kind, records, who, settings)
+            _delete_missing(session, kind, records, who, settings, report)
     return report
 
 

@@ -76,6 +76,31 @@ class PreconditionFailed(ApiError):
         return {"detail": self.detail, "current": jsonable_encoder(self.current)}
 
 
+class ChangedSinceExportOut(BaseModel):
+    detail: str
+    conflicts: list[dict] = Field(
+        description="Poster ændret siden eksporten: section, key, exported_version, "
+        "current_version, updated_by, updated_at"
+    )
+
+
+class ChangedSinceExport(ApiError):
+    """An import asked to check versions, and records changed since the file was exported."""
+
+    status_code = 409
+    description = "Poster er ændret siden eksporten; intet er indlæst"
+    model = ChangedSinceExportOut
+
+    def __init__(self, conflicts: list[dict[str, Any]]) -> None:
+        keys = ", ".join(f"{c['section']}/{c['key']}" for c in conflicts[:10])
+        more = f" og {len(conflicts) - 10} flere" if len(conflicts) > 10 else ""
+        super().__init__(f"Ændret siden eksporten: {keys}{more}. Intet er indlæst.")
+        self.conflicts = conflicts
+
+    def body(self) -> dict[str, Any]:
+        return {"detail": self.detail, "conflicts": jsonable_encoder(self.conflicts)}
+
+
 class PayloadTooLarge(ApiError):
     status_code = 413
     description = "Forespørgslen er for stor"

@@ -8,8 +8,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.api_docs import mount_docs
+from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
-from api.auth.throttle import LoginThrottle
+from api.auth.security import HashSlots, cores
+from api.auth.throttle import Policy, SignInThrottle
 from api.codex.router import router as codex_router
 from api.db import make_engine, make_session_factory
 from api.errors import install_error_handlers
@@ -55,6 +58,7 @@ version (ETag), og ændringer kræver `If-Match`, så ingen ændringer går tabt
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
+    settings.require_token_secret()
     engine = make_engine(settings.sqlalchemy_url)
 
     @asynccontextmanager
@@ -67,11 +71,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        # FastAPI's own /docs and /redoc load scripts from a CDN: ours are served from here.
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
+        openapi_url="/openapi.json" if settings.api_docs_enabled else None,
     )
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
-    app.state.login_throttle = LoginThrottle.from_settings(settings)
+    app.state.sign_in_throttle = SignInThrottle(Policy.from_settings(settings))
+    app.state.hash_slots = HashSlots(settings.login_hash_concurrency or cores())
     app.state.feedback_limit = FeedbackLimit.from_settings(settings)
     app.state.content_cache = ContentCache(
         [kind.model for kind in KINDS], lambda: settings.stale_after_days
@@ -82,8 +92,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.include_router(auth_router)
     app.include_router(staff_router)
+    app.include_router(audit_router)
     for kind in KINDS:
         app.include_router(build_staff_router(kind))
+    if settings.api_docs_enabled:
+        mount_docs(app)
     mount_web(app, settings.web_dir)
 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

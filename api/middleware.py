@@ -9,11 +9,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import PayloadTooLarge
 
-DOCS_PATHS = ("/docs", "/redoc")
-DOCS_CDN = "https://cdn.jsdelivr.net"
-
 
 def content_security_policy(connect_sources: list[str]) -> str:
+    """Every HTML page, /docs included: scripts and styles only from this origin, no inline
+    script, no frames."""
     connect = " ".join(["'self'", *connect_sources])
     return (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -21,26 +20,15 @@ def content_security_policy(connect_sources: list[str]) -> str:
     )
 
 
-def docs_policy() -> str:
-    return (
-        f"default-src 'self'; script-src 'self' 'unsafe-inline' {DOCS_CDN}; "
-        f"style-src 'self' 'unsafe-inline' {DOCS_CDN}; "
-        "img-src 'self' data: https://fastapi.tiangolo.com; "
-        "frame-ancestors 'none'; base-uri 'none'"
-    )
-
-
 class SecurityHeaders:
     def __init__(self, app: ASGIApp, connect_sources: list[str]) -> None:
         self.app = app
         self.csp = content_security_policy(connect_sources)
-        self.docs_csp = docs_policy()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path = scope.get("path", "")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -48,8 +36,7 @@ class SecurityHeaders:
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
                 if headers.get("content-type", "").startswith("text/html"):
-                    docs = path.startswith(DOCS_PATHS)
-                    headers["Content-Security-Policy"] = self.docs_csp if docs else self.csp
+                    headers["Content-Security-Policy"] = self.csp
                     headers["X-Frame-Options"] = "DENY"
             await send(message)
 

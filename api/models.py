@@ -1,6 +1,7 @@
 """Imports every table so ``Base.metadata`` is complete (Alembic, tests)."""
 
-from api.auth.models import StaffUser
+from api.audit.models import AuditEntry
+from api.auth.models import SignInCounter, StaffUser
 from api.codex.models import CodexPrinciple
 from api.db import Base
 from api.faq.models import FaqEntry
@@ -15,6 +16,7 @@ from api.texts.models import BotText
 
 __all__ = [
     "AdvisorySession",
+    "AuditEntry",
     "Base",
     "BotText",
     "CodexPrinciple",
@@ -27,5 +29,6 @@ __all__ = [
     "RecordVersion",
     "SessionException",
     "SessionSlot",
+    "SignInCounter",
     "StaffUser",
 ]

@@ -1,8 +1,9 @@
-"""Request counting in a moving window (the ``limits`` package), shared by the sign-in
-throttle (api/auth/throttle.py) and the citizens' ratings (api/feedback/limit.py).
+"""Request limits' shared helpers: counting in a moving window (the ``limits`` package) for
+the citizens' ratings (api/feedback/limit.py), the client's address and a wait in Danish (also
+for sign-in, whose counts are in the database: api/auth/throttle.py).
 
-The counts live in this process's memory (``MemoryStorage``) and are forgotten on restart. The
-facts service runs as one process; several workers would each count on their own.
+The ratings' counts live in this process's memory (``MemoryStorage``) and are forgotten on
+restart. The facts service runs as one process; several workers would each count on their own.
 
 The client address is what uvicorn puts in ``request.client``. Behind a reverse proxy every
 request comes from the proxy, so all clients would share one count: let uvicorn take the
@@ -40,5 +41,7 @@ def client_ip(request: Request) -> str:
 
 
 def wait_in_danish(seconds: int) -> str:
+    if seconds < 60:
+        return "1 sekund" if seconds == 1 else f"{seconds} sekunder"
     minutes = math.ceil(seconds / 60)
     return "1 minut" if minutes == 1 else f"{minutes} minutter"

@@ -1,4 +1,5 @@
-"""Alembic environment: the URL comes from the config (set by api.migrations) or DATABASE_URL."""
+"""Alembic environment: the URL comes from the config (set by api.migrations) or, for plain
+``alembic``, from the service's settings (DATABASE_URL, else facts.db in VAR_DIR)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from alembic import context
 
 from api.db import make_engine
 from api.models import Base
-from api.settings import resolve_database_url
+from api.settings import load_settings
 
 config = context.config
 target_metadata = Base.metadata
@@ -16,9 +17,7 @@ def _url() -> str:
     url = config.get_main_option("sqlalchemy.url")
     if url:
         return url
-    import os
-
-    return resolve_database_url(os.environ.get("DATABASE_URL", "sqlite:///var/facts.db"))
+    return load_settings().sqlalchemy_url
 
 
 def run_offline() -> None:

@@ -17,3 +17,21 @@ class StaffUser(Base):
     role: Mapped[str] = mapped_column(String(10))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SignInCounter(Base):
+    """Sign-in attempts counted before the password is checked: one row per (account, client)
+    (scope "account") and one per client for any account (scope "client", account "").
+
+    Kept in the database so that several workers share the counts; see api/auth/throttle.py."""
+
+    __tablename__ = "sign_in_counters"
+
+    scope: Mapped[str] = mapped_column(String(10), primary_key=True)
+    account: Mapped[str] = mapped_column(String(200), primary_key=True)
+    client: Mapped[str] = mapped_column(String(200), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    refused: Mapped[int] = mapped_column(Integer)  # refused since the last counted attempt
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    serial: Mapped[int] = mapped_column(Integer)  # changes on every count: compare-and-swap

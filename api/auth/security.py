@@ -1,15 +1,57 @@
-"""Password hashing (argon2id) and short-lived signed tokens (JWT, HS256)."""
+"""Password hashing (argon2id), bounded to a few at once, and short-lived signed tokens
+(JWT, HS256)."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+import weakref
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, TypeVar
 
 import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from starlette.concurrency import run_in_threadpool
 
 ALGORITHM = "HS256"
 _hasher = PasswordHasher()
+T = TypeVar("T")
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class HashSlots:
+    """At most ``size`` password hashes (argon2: 64 MiB and a core each) at once in this
+    process; the rest wait their turn in the event loop, without holding a thread."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.active = 0
+        self.peak = 0  # the most hashes that ran at once (for tests and measurements)
+        self._semaphores: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def _semaphore(self) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()  # one per event loop: a server has one
+        if loop not in self._semaphores:
+            self._semaphores[loop] = asyncio.Semaphore(self.size)
+        return self._semaphores[loop]
+
+    async def run(self, func: Callable[..., T], *args: Any) -> T:
+        async with self._semaphore():
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+            try:
+                return await run_in_threadpool(func, *args)
+            finally:
+                self.active -= 1
 
 
 def hash_password(password: str) -> str:

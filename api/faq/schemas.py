@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from api.records.schemas import Provenance, RecordMeta
-from api.records.types import Alias, LongText, ShortText, SlugKey, choices
+from api.records.types import Alias, LongText, SlugKey, WebUrl, choices
 
 Topic = Literal[
     "locations", "advisory_hours", "offers", "codex", "process", "org", "smalltalk", "human"
@@ -38,7 +38,7 @@ class FaqFields(Provenance):
         title="Status",
         json_schema_extra=choices(draft="Kladde", published="Udgivet"),
     )
-    url: ShortText | None = Field(default=None, title="Link")
+    url: WebUrl | None = Field(default=None, title="Link")
 
 
 class FaqRecord(FaqFields):

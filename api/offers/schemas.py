@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from api.records.schemas import Provenance, RecordMeta
-from api.records.types import Alias, LongText, Name, ShortText, Slug, SlugKey, choices
+from api.records.types import Alias, LongText, Name, Slug, SlugKey, WebUrl, choices
 
 
 class OfferFields(Provenance):
@@ -26,7 +26,7 @@ class OfferFields(Provenance):
     unit: Slug | None = Field(
         default=None, title="Enhed (slug)", description="Organisationsenhedens slug"
     )
-    url: ShortText | None = Field(default=None, title="Link")
+    url: WebUrl | None = Field(default=None, title="Link")
 
 
 class OfferRecord(OfferFields):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from api.records.schemas import Provenance, RecordMeta
-from api.records.types import Alias, LongText, Name, ShortText, SlugKey
+from api.records.types import Alias, LongText, Name, ShortText, SlugKey, WebUrl
 from api.sessions.schemas import SessionOut
 
 
@@ -22,7 +22,7 @@ class PlaceFields(Provenance):
     area_note: ShortText | None = Field(default=None, title="Beliggenhed (fri tekst)")
     phone: ShortText | None = Field(default=None, title="Telefon")
     email: ShortText | None = Field(default=None, title="E-mail")
-    url: ShortText | None = Field(default=None, title="Link til mere information")
+    url: WebUrl | None = Field(default=None, title="Link til mere information")
     accessibility: LongText | None = Field(default=None, title="Tilgængelighed")
 
 

@@ -6,15 +6,17 @@ from the enclosing function, which must be evaluated when the function is define
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Header, Path, Query, Response
+from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 from pydantic import BaseModel, create_model
 
+from api.audit import service as audit
 from api.auth.deps import AUTH_RESPONSES, EditorDep
 from api.db import SessionDep
 from api.deps import SettingsDep
 from api.errors import Conflict, NotFound, PreconditionFailed, PreconditionRequired, responses
 from api.history import service as history
 from api.history.schemas import VersionOut
+from api.ratelimit import client_ip
 from api.records import service
 from api.records.kind import Kind
 from api.records.schemas import StaffMeta
@@ -27,23 +29,43 @@ IfMatch = Annotated[
 NOT_FOUND = AUTH_RESPONSES | responses(NotFound)
 CONFLICT = AUTH_RESPONSES | responses(Conflict)
 PRECONDITION = NOT_FOUND | responses(PreconditionFailed, PreconditionRequired)
-OPTIONAL_PRECONDITION = NOT_FOUND | responses(PreconditionFailed)
 
 
 class Staff:
-    """What a staff endpoint for one record depends on: the database, settings, the editor."""
+    """What a staff endpoint for one record depends on: the database, settings, the editor,
+    the request (for the audit log) and the response (for the ETag)."""
 
     def __init__(
-        self, session: SessionDep, settings: SettingsDep, user: EditorDep, response: Response
+        self,
+        session: SessionDep,
+        settings: SettingsDep,
+        user: EditorDep,
+        request: Request,
+        response: Response,
     ) -> None:
-        self.session, self.settings, self.user, self.response = session, settings, user, response
+        self.session, self.settings, self.user = session, settings, user
+        self.request, self.response = request, response
 
     def reply(self, kind: Kind, obj: Any) -> dict[str, Any]:
         """The staff view of the record, with its version as ETag."""
         self.response.headers["ETag"] = f'"{obj.version}"'
         return service.staff_out(kind, obj, self.settings)
 
-    def saved(self, kind: Kind, obj: Any) -> dict[str, Any]:
+    def audit(self, action: str, kind: Kind, obj: Any, **detail: Any) -> None:
+        """An audit entry for this change, saved in the same transaction."""
+        audit.record(
+            self.session,
+            action=action,
+            actor=self.user.username,
+            target=f"{kind.name}/{getattr(obj, kind.key_field)}",
+            client=client_ip(self.request),
+            detail={"version": obj.version, **detail},
+        )
+
+    def saved(self, kind: Kind, obj: Any, action: str, before: int | None, **detail: Any):
+        """Commits the change with its audit entry (none if nothing changed) and replies."""
+        if obj.version != before:
+            self.audit(action, kind, obj, **detail)
         self.session.commit()
         return self.reply(kind, obj)
 
@@ -102,7 +124,7 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
     )
     def create_record(key: Key, body: Body_, staff: StaffDep):
         obj = service.create(staff.session, kind, key, body, staff.user.username, staff.settings)
-        return staff.saved(kind, obj)
+        return staff.saved(kind, obj, "record_created", None)
 
     @router.put(
         "/{key}",
@@ -111,10 +133,10 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         summary=f"Ret {kind.label} (kræver If-Match)",
     )
     def update_record(key: Key, body: Body_, staff: StaffDep, if_match: IfMatch = None):
-        expected = service.parse_if_match(if_match, required=True)
+        expected = service.parse_if_match(if_match)
         who, settings = staff.user.username, staff.settings
         obj = service.update(staff.session, kind, key, body, who, settings, expected=expected)
-        return staff.saved(kind, obj)
+        return staff.saved(kind, obj, "record_updated", expected)
 
     @router.delete(
         "/{key}",
@@ -124,9 +146,10 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         summary=f"Slet {kind.label} (blød sletning, kan gendannes; kræver If-Match)",
     )
     def delete_record(key: Key, staff: StaffDep, if_match: IfMatch = None):
-        expected = service.parse_if_match(if_match, required=True)
+        expected = service.parse_if_match(if_match)
         who, settings = staff.user.username, staff.settings
-        service.soft_delete(staff.session, kind, key, who, settings, expected=expected)
+        obj = service.soft_delete(staff.session, kind, key, who, settings, expected=expected)
+        staff.audit("record_deleted", kind, obj)
         staff.session.commit()
         return Response(status_code=204)
 
@@ -135,14 +158,14 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         @router.post(
             "/{key}/publish",
             response_model=Out,
-            responses=OPTIONAL_PRECONDITION,
-            summary=f"Udgiv {kind.label}",
+            responses=PRECONDITION,
+            summary=f"Udgiv {kind.label} (kræver If-Match)",
         )
         def publish_record(key: Key, staff: StaffDep, if_match: IfMatch = None):
-            expected = service.parse_if_match(if_match, required=False)
+            expected = service.parse_if_match(if_match)
             who, settings = staff.user.username, staff.settings
             obj = service.publish(staff.session, kind, key, who, settings, expected=expected)
-            return staff.saved(kind, obj)
+            return staff.saved(kind, obj, "record_published", expected)
 
     @router.get(
         "/{key}/history",
@@ -167,8 +190,8 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
     @router.post(
         "/{key}/revert/{version}",
         response_model=Out,
-        responses=OPTIONAL_PRECONDITION,
-        summary="Gendan en tidligere version (gemmes som en ny version)",
+        responses=PRECONDITION,
+        summary="Gendan en tidligere version (gemmes som en ny version; kræver If-Match)",
     )
     def revert_record(
         key: Key,
@@ -176,9 +199,9 @@ def build_staff_router(kind: Kind) -> APIRouter:  # noqa: C901 - one closure per
         staff: StaffDep,
         if_match: IfMatch = None,
     ):
-        expected = service.parse_if_match(if_match, required=False)
+        expected = service.parse_if_match(if_match)
         who, settings = staff.user.username, staff.settings
         obj = service.revert(staff.session, kind, key, version, who, settings, expected=expected)
-        return staff.saved(kind, obj)
+        return staff.saved(kind, obj, "record_reverted", expected, reverted_to=version)
 
     return router

@@ -87,16 +87,19 @@ def get_or_404(session: Session, kind: Kind, key: str | int, *, include_deleted=
     return obj
 
 
-def parse_if_match(header: str | None, *, required: bool) -> int | None:
+def parse_if_match(header: str | None) -> int:
+    """The version the editor saw, from ``If-Match: "3"`` (also ``W/"3"`` or ``3``).
+
+    Every write needs it: missing, or ``*`` (which would match any version), is 428."""
     if header is None or not header.strip():
-        if required:
-            raise PreconditionRequired(
-                'Mangler If-Match med versionen du har redigeret (fx If-Match: "3")'
-            )
-        return None
+        raise PreconditionRequired(
+            'Mangler If-Match med versionen du har redigeret (fx If-Match: "3")'
+        )
     raw = header.strip().removeprefix("W/").strip('"')
     if raw == "*":
-        return None
+        raise PreconditionRequired(
+            'If-Match: * gælder enhver version; send versionen du har redigeret (fx "3")'
+        )
     try:
         return int(raw)
     except ValueError:
@@ -136,9 +139,13 @@ def _check_references(session: Session, kind: Kind, fields: BaseModel) -> None:
         if value is None:
             continue
         key = getattr(target.model, target.key_field)
-        live = select(target.model.id).where(key == value, target.model.deleted_at.is_(None))
-        if session.scalars(live).first() is None:
+        found = session.execute(select(target.model.deleted_at).where(key == value)).first()
+        if found is None:
             raise ContentInvalid(["body", name], f"ukendt {target.label} '{value}'")
+        if found.deleted_at is not None:
+            raise ContentInvalid(
+                ["body", name], f"{target.label} '{value}' er slettet; gendan det først"
+            )
 
 
 def _stamp(obj: Any, who: str, at: datetime) -> None:
@@ -258,7 +265,7 @@ def publish(
     who: str,
     settings: Settings,
     *,
-    expected: int | None,
+    expected: int,
 ) -> Any:
     obj = get_or_404(session, kind, key)
     check_version(kind, obj, expected, settings)
@@ -280,7 +287,7 @@ def revert(
     who: str,
     settings: Settings,
     *,
-    expected: int | None,
+    expected: int,
 ) -> Any:
     row = history.get_version(session, kind.name, key, version)
     if row is None:

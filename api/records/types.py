@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import time
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, Field, PlainSerializer, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -20,6 +21,32 @@ SlugKey = Annotated[
     Field(title="Kort id (slug)", description="Små bogstaver, tal og bindestreg, fx huset-tvaers."),
 ]
 Alias = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+WEB_SCHEMES = ("https", "http")
+WEB_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"
+
+
+def _web_url(value: str) -> str:
+    """An http(s) link, kept exactly as typed (pydantic's HttpUrl would rewrite it, and the
+    export would then differ from what was imported). Other schemes (javascript:, data:,
+    file: ...) are refused: the widget and the editor put these links in pages."""
+    if any(ch.isspace() or not ch.isprintable() for ch in value):
+        raise ValueError("et link må ikke indeholde mellemrum eller usynlige tegn")
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
+        raise ValueError("skal være et link, der begynder med https:// (eller http://)")
+    return value
+
+
+WebUrl = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=500),
+    AfterValidator(_web_url),
+    Field(json_schema_extra={"pattern": WEB_URL_PATTERN, "format": "uri"}),
+]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DANISH_WEEKDAYS = {

@@ -1,7 +1,9 @@
-"""The purge: conversations, logs and ratings older than their retention periods.
+"""The purge: conversations, logs, ratings and staff audit entries older than their retention
+periods, and sign-in counters whose time is over.
 
 The periods are the facts service's settings (``conversation_retention_days``,
-``log_retention_days``, ``rating_retention_days``), the same ones /privatliv states. The
+``log_retention_days``, ``rating_retention_days``, ``audit_retention_days``; the first three
+are the ones /privatliv states). The
 report holds counts only, never content. Each part runs even if another fails (a PostgreSQL
 tracker store that is down must not keep the logs from being rotated).
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from api.audit import service as audit
+from api.auth.throttle import Policy, SignInThrottle
 from api.feedback.service import delete_ratings_before
 from api.retention.logs import LogPurge, rotate_and_delete
 from api.retention.tracker_store import ConversationPurge, purge_conversations
@@ -23,6 +27,8 @@ class PurgeReport:
     conversations: ConversationPurge | None = None
     logs: LogPurge | None = None
     ratings: int | None = None
+    audit_entries: int | None = None
+    sign_in_counters: int | None = None
     errors: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -42,6 +48,10 @@ class PurgeReport:
             )
         if self.ratings is not None:
             lines.append(f"ratings: deleted {self.ratings}")
+        if self.audit_entries is not None:
+            lines.append(f"audit log: deleted {self.audit_entries}")
+        if self.sign_in_counters is not None:
+            lines.append(f"sign-in counters: deleted {self.sign_in_counters}")
         return lines
 
 
@@ -77,6 +87,15 @@ def purge(settings: Settings, *, now: datetime) -> PurgeReport:
             session.commit()
     except Exception as exc:  # noqa: BLE001
         report.errors.append(describe_error("ratings", exc))
+    try:
+        with make_session_factory(engine)() as session:
+            days = settings.audit_retention_days
+            report.audit_entries = audit.purge(session, retention_days=days, now=now)
+            throttle = SignInThrottle(Policy.from_settings(settings), clock=lambda: now)
+            report.sign_in_counters = throttle.forget_old(session)
+            session.commit()
+    except Exception as exc:  # noqa: BLE001
+        report.errors.append(describe_error("audit log", exc))
     finally:
         engine.dispose()
     return report

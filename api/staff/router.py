@@ -10,11 +10,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from api import content_io
+from api.audit import service as audit
 from api.auth.deps import AUTH_RESPONSES, AdminDep, EditorDep
 from api.db import SessionDep
 from api.deps import SettingsDep
-from api.errors import ContentInvalid, UnsupportedMediaType, responses
+from api.errors import ChangedSinceExport, ContentInvalid, UnsupportedMediaType, responses
 from api.kinds import KINDS
+from api.ratelimit import client_ip
 from api.records import service
 from api.records.kind import Kind
 from api.settings import Settings
@@ -22,6 +24,7 @@ from api.settings import Settings
 router = APIRouter(prefix="/api/staff", tags=["staff"])
 
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/plain")
+MAX_AUDITED_CHANGES = 500  # changed records named in an import's audit entry
 
 
 class StaleItem(BaseModel):
@@ -135,24 +138,39 @@ def export_content(session: SessionDep, _user: EditorDep) -> Response:
     )
 
 
+class ImportOptions(BaseModel):
+    replace: bool = Field(False, description="Slet (blødt) poster, der ikke er i filen")
+    dry_run: bool = Field(False, description="Vis hvad der ville ske; intet gemmes")
+    check_versions: bool = Field(
+        False,
+        description="Afvis (409) hvis en post i filen er ændret siden eksporten "
+        "(filens exported_versions); i en prøvekørsel vises de i conflicts",
+    )
+    restore_deleted: bool = Field(
+        False, description="Gendan poster, der er slettet her men står i filen"
+    )
+
+
 @router.post(
     "/import",
     response_model=content_io.ImportReport,
-    responses=AUTH_RESPONSES | responses(UnsupportedMediaType, notes={415: "Ikke YAML"}),
+    responses=AUTH_RESPONSES
+    | responses(ChangedSinceExport, UnsupportedMediaType, notes={415: "Ikke YAML"}),
     openapi_extra={
         "requestBody": {
             "required": True,
             "content": {"application/yaml": {"schema": {"type": "string"}}},
         }
     },
-    summary="Indlæs YAML (opretter/retter; replace=true sletter poster der ikke er i filen)",
+    summary="Indlæs YAML: opretter og retter, viser hver ændring (dry_run=true: kun vis); "
+    "slettede poster gendannes kun med restore_deleted=true",
 )
 async def import_content(
     request: Request,
     settings: SettingsDep,
     admin: AdminDep,
     session: SessionDep,
-    replace: Annotated[bool, Query()] = False,
+    options: Annotated[ImportOptions, Query()],
 ) -> content_io.ImportReport:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in YAML_TYPES:
@@ -161,13 +179,39 @@ async def import_content(
         text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError:
         raise ContentInvalid(["body"], "filen skal være UTF-8") from None
-    return await run_in_threadpool(_import, session, text, admin.username, settings, replace)
+    client = client_ip(request)
+    return await run_in_threadpool(
+        _import, session, text, admin.username, client, settings, options
+    )
 
 
 def _import(
-    session: Session, text: str, who: str, settings: Settings, replace: bool
+    session: Session, text: str, who: str, client: str, settings: Settings, options: ImportOptions
 ) -> content_io.ImportReport:
     content = content_io.parse_yaml(text)
-    report = content_io.import_content(session, content, who, settings, replace=replace)
+    report = content_io.import_content(
+        session,
+        content,
+        who,
+        settings,
+        replace=options.replace,
+        restore_deleted=options.restore_deleted,
+        check_versions=options.check_versions,
+        dry_run=options.dry_run,
+    )
+    if options.dry_run:
+        session.rollback()
+        return report
+    changed = [f"{c.section}/{c.key}: {c.action}" for c in report.changes[:MAX_AUDITED_CHANGES]]
+    audit.record(
+        session,
+        action="content_imported",
+        actor=who,
+        target="content",
+        client=client,
+        detail=report.totals()
+        | options.model_dump(exclude={"dry_run"})
+        | {"changes": changed, "more_changes": max(0, len(report.changes) - len(changed))},
+    )
     session.commit()
     return report

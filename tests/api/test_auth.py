@@ -125,3 +125,58 @@ def test_short_password_is_refused_in_danish(client, admin):
     )
     assert response.status_code == 422
     assert "mindst 12" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "aaaaaaaaaaaa",  # the example: long enough, but a repeat
+        "password1234",
+        "qwertyuiopå1",
+        "123456789012",
+        "iloveyou1234",
+        "jobcenter2025!",  # the workplace's own words
+        "maja-maja-maja",  # the username
+        "Randers123456",
+    ],
+)
+def test_common_or_guessable_passwords_are_refused(client, admin, password):
+    response = client.post(
+        "/api/staff/users", json={"username": "maja", "password": password}, headers=admin
+    )
+    assert response.status_code == 422, response.text
+    error = response.json()["detail"][0]
+    assert error["loc"] == ["body", "password"]
+    assert "mest brugte" in error["msg"] or "let at gætte" in error["msg"]
+    assert password not in response.text
+
+
+@pytest.mark.parametrize(
+    "password", ["a long passphrase", "Gummistøvle-traktor-17", "blæksprutte hæklede tre huer"]
+)
+def test_passphrases_are_accepted(client, admin, password):
+    response = client.post(
+        "/api/staff/users", json={"username": "maja", "password": password}, headers=admin
+    )
+    assert response.status_code == 201, response.text
+
+
+def test_the_cli_refuses_a_common_password_without_printing_it(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.api.conftest import REPO_ROOT
+
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'p.db'}", FACTS_ENV="production")
+    done = subprocess.run(
+        [sys.executable, "-m", "api.cli", "create-admin", "--username", "boss", "--password-stdin"],
+        input="password1234\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env=env,
+    )
+    assert done.returncode == 2
+    assert "invalid user: password: står på listen over de mest brugte" in done.stderr
+    assert "password1234" not in done.stderr

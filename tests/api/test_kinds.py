@@ -14,7 +14,8 @@ from api.settings import REPO_ROOT
 
 
 def test_content_file_sections_come_from_the_kinds():
-    assert list(ContentFile.model_fields) == ["version", *(k.section for k in KINDS)]
+    sections = [k.section for k in KINDS]
+    assert list(ContentFile.model_fields) == ["version", *sections, "exported_versions"]
     assert [k.section for k in KINDS] == [
         "places", "sessions", "offers", "codex", "process_rules", "org_units", "faq", "texts",
     ]  # fmt: skip

@@ -264,6 +264,8 @@ def purge_everything(settings: Settings, tmp_path: Path) -> None:
         "conversations: deleted 2 (4 events)",
         "logs: rotated 1, deleted 1 rotated files",
         "ratings: deleted 2",
+        "audit log: deleted 0",
+        "sign-in counters: deleted 0",
     ]
     assert events_per_sender(settings.tracker_sqlalchemy_url) == KEPT
     assert rating_ages(app) == [364, 30, 0]
@@ -328,6 +330,8 @@ def test_purge_command_prints_counts_only(tmp_path, monkeypatch, capsys):
         "conversations: deleted 2 (4 events)",
         "logs: rotated 0, deleted 0 rotated files",
         "ratings: deleted 0",
+        "audit log: deleted 0",
+        "sign-in counters: deleted 0",
     ]
     assert "PLACE" not in out and "expired" not in out  # no content, no sender ids
 

@@ -162,8 +162,13 @@ def test_history_records_who_when_what_and_revert_restores(seeded, editor, edito
     assert latest["changes"]["slots"]["to"][0]["weekday"] == "friday"
     assert latest["when"]
 
-    reverted = seeded.post(
+    unconditional = seeded.post(
         "/api/staff/sessions/aaben-raadgivning-huset-tvaers/revert/1", headers=editor2
+    )
+    assert unconditional.status_code == 428
+    reverted = seeded.post(
+        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/revert/1",
+        headers=editor2 | {"If-Match": '"2"'},
     )
     assert reverted.status_code == 200, reverted.text
     assert reverted.json()["version"] == 3
@@ -178,7 +183,8 @@ def test_history_records_who_when_what_and_revert_restores(seeded, editor, edito
         (1, "import", "seed"),
     ]
     missing = seeded.post(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/revert/9", headers=editor
+        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/revert/9",
+        headers=editor | {"If-Match": '"3"'},
     )
     assert missing.status_code == 404
     stale = seeded.post(
@@ -193,7 +199,7 @@ def test_revert_brings_back_a_deleted_record(seeded, editor):
         seeded.delete("/api/staff/codex/2", headers=editor | {"If-Match": '"1"'}).status_code == 204
     )
     assert seeded.get("/api/codex/2").status_code == 404
-    restored = seeded.post("/api/staff/codex/2/revert/1", headers=editor)
+    restored = seeded.post("/api/staff/codex/2/revert/1", headers=editor | {"If-Match": '"2"'})
     assert restored.status_code == 200
     assert restored.json()["deleted"] is False
     assert seeded.get("/api/codex/2").json()["title"] == "Gennemsigtighed"
@@ -201,7 +207,12 @@ def test_revert_brings_back_a_deleted_record(seeded, editor):
 
 def test_publish_makes_a_draft_visible(seeded, editor):
     assert seeded.get("/api/faq/loentilskud-kladde").status_code == 404
-    published = seeded.post("/api/staff/faq/loentilskud-kladde/publish", headers=editor)
+    unconditional = seeded.post("/api/staff/faq/loentilskud-kladde/publish", headers=editor)
+    assert unconditional.status_code == 428
+    assert "If-Match" in unconditional.json()["detail"]
+    published = seeded.post(
+        "/api/staff/faq/loentilskud-kladde/publish", headers=editor | {"If-Match": '"1"'}
+    )
     assert published.status_code == 200 and published.json()["status"] == "published"
     assert seeded.get("/api/faq/loentilskud-kladde").status_code == 200
     history = seeded.get("/api/staff/faq/loentilskud-kladde/history", headers=editor).json()
@@ -374,8 +385,8 @@ def test_stale_lists_records_not_verified_in_time(seeded, editor, app):
     assert ("codex", "1") in [(s["kind"], s["key"]) for s in stale]
 
 
-@pytest.mark.parametrize("etag", ['W/"1"', "1", "*"])
-def test_if_match_accepts_weak_bare_and_star(seeded, editor, etag):
+@pytest.mark.parametrize("etag", ['W/"1"', "1"])
+def test_if_match_accepts_weak_and_bare_versions(seeded, editor, etag):
     place = seeded.get("/api/staff/places/no17", headers=editor).json()
     body = fields_of(place) | {"last_verified": "2025-09-01"}
     saved = seeded.put("/api/staff/places/no17", json=body, headers=editor | {"If-Match": etag})
@@ -383,6 +394,25 @@ def test_if_match_accepts_weak_bare_and_star(seeded, editor, etag):
     assert saved.json()["version"] == 2
     garbage = seeded.put("/api/staff/places/no17", json=body, headers=editor | {"If-Match": "abc"})
     assert garbage.status_code == 412
+
+
+def test_every_write_needs_the_version_not_a_star(seeded, editor):
+    """`If-Match: *` would match any version: PUT, DELETE, revert and publish refuse it (428),
+    and revert and publish, like PUT and DELETE, refuse a request without If-Match (428)."""
+    place = fields_of(seeded.get("/api/staff/places/no17", headers=editor).json())
+    writes = [
+        ("PUT", "/api/staff/places/no17", {"json": place}),
+        ("DELETE", "/api/staff/places/no17", {}),
+        ("POST", "/api/staff/places/no17/revert/1", {}),
+        ("POST", "/api/staff/faq/loentilskud-kladde/publish", {}),
+    ]
+    for method, url, kwargs in writes:
+        for extra in ({"If-Match": "*"}, {"If-Match": 'W/"*"'}, {"If-Match": " "}, {}):
+            response = seeded.request(method, url, headers=editor | extra, **kwargs)
+            assert response.status_code == 428, (method, url, extra, response.text)
+            assert "If-Match" in response.json()["detail"]
+    assert seeded.get("/api/staff/places/no17", headers=editor).json()["version"] == 1
+    assert seeded.get("/api/faq/loentilskud-kladde").status_code == 404
 
 
 def test_read_cache_follows_changes_made_by_another_worker(seeded, editor, settings):

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from api.main import create_app
-from api.settings import REPO_ROOT, Settings
+from api.settings import DEV_SECRET, REPO_ROOT, Settings
 from tests.api.conftest import SECRET, make_settings
 
 
@@ -94,8 +94,13 @@ def test_cors_only_for_configured_origins(tmp_path, web_dir):
 
 
 def test_settings_refuse_default_secret_outside_dev_and_test():
+    # Without a secret the settings load (the CLI's other commands need none), but the HTTP
+    # service, which signs the tokens, refuses to start.
+    missing = Settings(facts_env="production", facts_secret_key="")
+    with pytest.raises(ValueError, match="FACTS_SECRET_KEY"):
+        create_app(missing)
     with pytest.raises(ValidationError, match="FACTS_SECRET_KEY"):
-        Settings(facts_env="production", facts_secret_key="")
+        Settings(facts_env="production", facts_secret_key=DEV_SECRET)
     with pytest.raises(ValidationError, match="mindst 32"):
         Settings(facts_env="production", facts_secret_key="short")
     assert Settings(facts_env="development", facts_secret_key="").facts_secret_key
@@ -156,7 +161,12 @@ def test_cli_configuration_errors_do_not_print_the_database_password(monkeypatch
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:hemmeligt-kodeord@db/facts")
     monkeypatch.setenv("FACTS_ENV", "production")
     monkeypatch.setenv("FACTS_SECRET_KEY", "")
-    assert main(["migrate"]) == 2
+    assert main(["serve"]) == 2
     err = capsys.readouterr().err
     assert "FACTS_SECRET_KEY" in err
+    assert "hemmeligt-kodeord" not in err
+    monkeypatch.setenv("FACTS_PORT", "not a port")
+    assert main(["migrate"]) == 2
+    err = capsys.readouterr().err
+    assert "configuration error" in err
     assert "hemmeligt-kodeord" not in err
