@@ -25,7 +25,7 @@ from tests.e2e.chat import (
     texts,
     tracker_store_bytes,
 )
-from tests.masking.strategies import EMAILS, cpr_numbers, phone_numbers, sentence_with
+from tests.masking.strategies import EMAILS, cpr_numbers, escaped, phone_numbers, sentence_with
 
 pytestmark = pytest.mark.e2e
 
@@ -56,11 +56,6 @@ def cases(draw) -> Case:
     before = draw(st.sampled_from(["mit cpr er ", "cpr: ", "", "her er mit personnummer "]))
     sentence = f"{before}{typed_cpr} hvornår får jeg svar"
     return Case(route, sentence, plain[:6], split_at=len(before) + len(typed_cpr) - 4)
-
-
-def escaped(text: str) -> str:
-    units = text.encode("utf-16-be")
-    return "".join(f"\\u{int.from_bytes(units[i : i + 2]):04x}" for i in range(0, len(units), 2))
 
 
 def send(stack, case: Case, client: str) -> None:
@@ -209,7 +204,7 @@ def test_client_metadata_is_not_kept(stack):
 @pytest.mark.parametrize(
     "payload",
     [
-        '/ask_location{"place": "' + "".join(f"\\u{ord(d):04x}" for d in "1203454712") + '"}',
+        '/ask_location{"place": "' + escaped("1203454712") + '"}',
         '/ask_location{"place": "120345-4712", "x y": "120345-4712"}',
     ],
 )

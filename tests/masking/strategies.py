@@ -76,3 +76,9 @@ def sentence_with(draw, secrets) -> tuple[str, str]:
     typed, plain = draw(secrets)
     glue = draw(st.sampled_from([" ", ": ", " (", ", ", "\n", " er "]))
     return " ".join(before) + glue + typed + " " + " ".join(after), plain
+
+
+def escaped(text: str) -> str:
+    """JSON's \\uXXXX escape for every character: what a hand-made payload can send."""
+    units = text.encode("utf-16-be")  # characters beyond U+FFFF become surrogate pairs
+    return "".join(f"\\u{int.from_bytes(units[i : i + 2]):04x}" for i in range(0, len(units), 2))

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from privacy.masking import CPR, MARKERS, mask, mask_message, normalise, strip_markers
-from tests.masking.strategies import EMAILS, cpr_numbers, phone_numbers, sentence_with
+from tests.masking.strategies import EMAILS, cpr_numbers, escaped, phone_numbers, sentence_with
 
 
 def assert_gone(masked: str, plain: str) -> None:
@@ -93,12 +93,6 @@ def test_ten_digits_that_are_no_date_are_still_masked():
 
 def test_markers_are_known():
     assert all(marker.startswith("[") for marker in MARKERS)
-
-
-def escaped(text: str) -> str:
-    """JSON's \\uXXXX escape for every character: what a hand-made payload can send."""
-    units = text.encode("utf-16-be")  # characters beyond U+FFFF become surrogate pairs
-    return "".join(f"\\u{int.from_bytes(units[i : i + 2]):04x}" for i in range(0, len(units), 2))
 
 
 @FAST
