@@ -1,11 +1,11 @@
 """Measure the assistant on the blind test sets in tests/conversations/ through Rasa's REST channel.
 
-Sends every single question (questions.yml, and the health questions in
-health_questions.yml) from a fresh sender, and every conversation (conversations.yml) from one
-sender per conversation, exactly as the widget does. An answer is right when one of the bot's
-``answer_id``s (the ``custom`` items the actions send, docs/contract.md) is in the entry's
-``expect`` list. Prints the share right per topic and overall, conversations with every turn
-right, and each failure (text, expected, got).
+Sends every single question (every questions*.yml, and the health questions in
+health_questions.yml) from a fresh sender, and every conversation (every conversations*.yml)
+from one sender per conversation, exactly as the widget does. An answer is right when one of
+the bot's ``answer_id``s (the ``custom`` items the actions send, docs/contract.md) is in the
+entry's ``expect`` list. Prints the share right per topic, per file and overall,
+conversations with every turn right, and each failure (text, expected, got).
 
 Without ``--rasa-url`` it starts its own stack (seeded database in a temp folder, free ports,
 models/jobcenter.tar.gz) and stops it afterwards. It is a measurement: the exit code is 0
@@ -49,6 +49,7 @@ class Result:
     expect: list[str]
     got: list[str]
     lang: str = "da"
+    file: str = ""
 
     @property
     def ok(self) -> bool:
@@ -82,9 +83,14 @@ class Chat:
         return [f'(no answer id: "{" ".join(words[:8])}")']
 
 
-def load(name: str) -> list[dict]:
-    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-    return data[name.removesuffix(".yml")]
+def load(path: Path, key: str) -> list[dict]:
+    """The entries under ``key`` (questions, health_questions, conversations) in one file."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))[key]
+
+
+def files(pattern: str) -> list[Path]:
+    """The set's files matching ``pattern`` in DATA, in name order (questions.yml first)."""
+    return sorted(DATA.glob(pattern))
 
 
 def share(flags: list[bool]) -> str:
@@ -99,24 +105,31 @@ def oks(results: list[Result]) -> list[bool]:
 def evaluate(chat: Chat) -> tuple[float, float]:
     """Run all sets and print the report; return (single share, conversation share)."""
     singles = [
-        Result(q["topic"], q["text"], q["expect"], chat.ask(q["text"]), q["lang"])
-        for q in load("questions.yml")
+        Result(q["topic"], q["text"], q["expect"], chat.ask(q["text"]), q["lang"], path.name)
+        for path in files("questions*.yml")
+        for q in load(path, "questions")
     ]
+    health_file = DATA / "health_questions.yml"
     health = [
-        Result("health", q["text"], q["expect"], chat.ask(q["text"]))
-        for q in load("health_questions.yml")
+        Result("health", q["text"], q["expect"], chat.ask(q["text"]), file=health_file.name)
+        for q in load(health_file, "health_questions")
     ]
     conversations: list[list[Result]] = []
-    for conv in load("conversations.yml"):
-        sender = f"eval-{uuid.uuid4().hex[:12]}"
-        conversations.append(
-            [
-                Result(
-                    f"{conv['name']}, turn {i}", t["text"], t["expect"], chat.ask(t["text"], sender)
-                )
-                for i, t in enumerate(conv["turns"], 1)
-            ]
-        )
+    for path in files("conversations*.yml"):
+        for conv in load(path, "conversations"):
+            sender = f"eval-{uuid.uuid4().hex[:12]}"
+            conversations.append(
+                [
+                    Result(
+                        f"{conv['name']}, turn {i}",
+                        t["text"],
+                        t["expect"],
+                        chat.ask(t["text"], sender),
+                        file=path.name,
+                    )
+                    for i, t in enumerate(conv["turns"], 1)
+                ]
+            )
 
     by_topic: dict[str, list[Result]] = defaultdict(list)
     by_lang: dict[str, list[Result]] = defaultdict(list)
@@ -125,14 +138,23 @@ def evaluate(chat: Chat) -> tuple[float, float]:
         by_lang[r.lang].append(r)
     print("Single questions, right per topic:")
     for topic, results in by_topic.items():
-        print(f"  {topic:<16} {share(oks(results))}")
+        print(f"  {topic:<18} {share(oks(results))}")
     for lang, results in sorted(by_lang.items()):
-        print(f"  lang {lang:<11} {share(oks(results))}")
-    print(f"  {'overall':<16} {share(oks(singles))}")
+        print(f"  lang {lang:<13} {share(oks(results))}")
+    print(f"  {'overall':<18} {share(oks(singles))}")
     print(f"Health questions (topical answer despite a health detail): {share(oks(health))}")
     whole = [all(oks(conv)) for conv in conversations]
     turns = [r for conv in conversations for r in conv]
     print(f"Conversations with every turn right: {share(whole)}  (turns: {share(oks(turns))})")
+
+    by_file: dict[str, list[bool]] = defaultdict(list)
+    for r in [*singles, *health]:
+        by_file[r.file].append(r.ok)
+    for conv in conversations:  # a conversation counts once: right when every turn is
+        by_file[conv[0].file].append(all(oks(conv)))
+    print("Per file (questions, or whole conversations):")
+    for name, flags in by_file.items():
+        print(f"  {name:<26} {share(flags)}")
 
     failures = [r for r in [*singles, *health, *turns] if not r.ok]
     if failures:
