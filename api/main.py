@@ -29,6 +29,7 @@ from api.process_rules.router import router as process_rules_router
 from api.records.cache import ContentCache
 from api.records.router import build_staff_router
 from api.resolve.router import router as resolve_router
+from api.search.router import router as search_router
 from api.sessions.router import router as sessions_router
 from api.settings import Settings, load_settings
 from api.staff.router import router as staff_router
@@ -46,6 +47,7 @@ PUBLIC_ROUTERS = (
     faq_router,
     texts_router,
     resolve_router,
+    search_router,
     feedback_router,
 )
 

@@ -79,8 +79,8 @@ def endpoint_urls(base: str) -> dict[str, list[str]]:
         "GET /api/places/{slug}/next-session": [
             f"/api/places/{s}/next-session" for s in with_sessions
         ],
-        "GET /api/faq/search": [
-            f"/api/faq/search?q={q}"
+        "GET /api/search": [
+            f"/api/search?q={q}"
             for q in (
                 "praktikpladserne",
                 "virksomhedspraktick",

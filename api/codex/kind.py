@@ -15,5 +15,6 @@ CODEX = Kind(
     record_schema=CodexRecord,
     out_schema=CodexOut,
     title_field="title",
+    search_texts={"title": 1.0, "description": 0.8},
     key_field="number",
 )

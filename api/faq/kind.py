@@ -15,5 +15,6 @@ FAQ = Kind(
     record_schema=FaqRecord,
     out_schema=FaqOut,
     title_field="questions",
+    search_texts={"questions": 1.0, "answer": 0.7},
     publishable=True,
 )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.records.schemas import Provenance, RecordMeta
 from api.records.types import Alias, LongText, SlugKey, WebUrl, choices
@@ -47,12 +47,3 @@ class FaqRecord(FaqFields):
 
 class FaqOut(FaqRecord, RecordMeta):
     pass
-
-
-class FaqHit(BaseModel):
-    slug: str
-    question: str = Field(description="Den spørgsmålsvariant, der passede bedst")
-    answer: str
-    url: str | None
-    score: float = Field(ge=0, le=100)
-    source: str

@@ -16,5 +16,12 @@ OFFERS = Kind(
     record_schema=OfferRecord,
     out_schema=OfferOut,
     title_field="name",
+    search_texts={
+        "name": 1.0,
+        "aliases": 1.0,
+        "target_groups": 0.8,
+        "description": 0.8,
+        "how_to_get": 0.7,
+    },
     references={"unit": ORG_UNITS},
 )

@@ -15,4 +15,5 @@ ORG_UNITS = Kind(
     record_schema=OrgUnitRecord,
     out_schema=OrgUnitOut,
     title_field="name",
+    search_texts={"name": 1.0, "short_name": 1.0, "description": 0.8},
 )

@@ -26,5 +26,6 @@ PLACES = Kind(
     record_schema=PlaceRecord,
     out_schema=PlaceOut,
     title_field="name",
+    search_texts={"name": 1.0, "aliases": 1.0, "description": 0.7, "area_note": 0.7},
     out_extras=live_sessions,
 )

@@ -15,4 +15,5 @@ PROCESS_RULES = Kind(
     record_schema=ProcessRuleRecord,
     out_schema=ProcessRuleOut,
     title_field="situation",
+    search_texts={"situation": 1.0, "target_group": 0.9, "what_happens": 0.8, "deadline": 0.7},
 )

@@ -28,6 +28,9 @@ class Kind:
     references: Mapping[str, Kind] = field(default_factory=dict)
     publishable: bool = False  # drafts until published; the public sees published ones only
     out_extras: Callable[[Any, Settings], dict[str, Any]] | None = None
+    # field -> weight in the search over all content (api/search); names weigh 1, longer
+    # texts less. A kind without it is not searched.
+    search_texts: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def section(self) -> str:

@@ -16,5 +16,6 @@ SESSIONS = Kind(
     record_schema=SessionRecord,
     out_schema=SessionOut,
     title_field="title",
+    search_texts={"title": 1.0, "description": 0.7, "frequency_note": 0.6},
     references={"place": PLACES},
 )

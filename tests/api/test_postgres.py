@@ -61,8 +61,8 @@ def test_postgres_reads_and_next_session(pg_client):
     assert (
         pg_client.get("/api/resolve", params={"q": "huset tvers"}).json()["slug"] == "huset-tvaers"
     )
-    hits = pg_client.get("/api/faq/search", params={"q": "praktikpladserne"}).json()
-    assert hits[0]["slug"] == "praktikplads"
+    hits = pg_client.get("/api/search", params={"q": "praktikpladserne", "kind": "faq"}).json()
+    assert hits["hits"][0]["key"] == "praktikplads"
 
 
 def test_postgres_concurrent_edits_one_412_and_history(pg_client):

@@ -195,7 +195,7 @@ def test_openapi_documents_responses(client):
     assert get_place["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "PlaceOut"
     )
-    assert "/api/faq/search" in schema["paths"]
+    assert "/api/search" in schema["paths"]
     assert "/health" in schema["paths"]
 
 
