@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     # The search over all content (GET /api/search) calls its best hit clear when it scores
     # at least this (0-100) and leads the runner-up by the margin; calibrated on the blind
     # questions in tests/conversations/ (scripts/calibrate_search.py).
-    search_clear_score: float = Field(default=70.0, ge=0, le=100)
+    search_clear_score: float = Field(default=65.0, ge=0, le=100)
     search_clear_margin: float = Field(default=8.0, ge=0, le=100)
     token_minutes: int = Field(default=30, ge=1, le=24 * 60)
     token_seconds: int | None = Field(default=None, ge=1, le=24 * 60 * 60)
