@@ -24,7 +24,7 @@ from actions.formatting import (
     sentence,
     weekday_name,
 )
-from actions.locations import place_buttons
+from actions.places import place_buttons
 from actions.replies import (
     Domain,
     FactsAction,

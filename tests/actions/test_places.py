@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.locations import ActionAnswerLocation
+from actions.places import ActionAnswerLocation
 
 pytestmark = pytest.mark.anyio
 

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.advisory_hours import (
+from actions.advisory_sessions import (
     ActionAnswerAdvisoryHours,
     ActionAnswerAppointmentNeeded,
     asked_date,
