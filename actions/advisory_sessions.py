@@ -11,9 +11,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
+from actions.base import Domain, FactsAction, say
+from actions.buttons import button, contact_button, place_buttons
 from actions.formatting import (
     WEEKDAYS,
-    button,
     compose,
     format_session_time,
     format_weekly_slots,
@@ -24,15 +25,7 @@ from actions.formatting import (
     sentence,
     weekday_name,
 )
-from actions.places import place_buttons
-from actions.replies import (
-    Domain,
-    FactsAction,
-    contact_button,
-    entity_value,
-    find_place,
-    say,
-)
+from actions.lookup import entity_value, find_record
 
 
 def main_session(place: dict[str, Any], slug: str | None = None) -> dict[str, Any] | None:
@@ -145,7 +138,7 @@ class ActionAnswerAdvisoryHours(FactsAction):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        place = await find_place(tracker, use_text=False)
+        place = await find_record(tracker, "place")
         if place is None:
             await ask_which_place(dispatcher, tracker, "ask_advisory_hours")
             return []
@@ -163,9 +156,19 @@ class ActionAnswerAdvisoryHours(FactsAction):
         return [SlotSet("place", place["slug"])]
 
 
+async def advisory_sessions() -> list[dict[str, Any]]:
+    return [s for s in await facts_client.sessions() if s.get("kind") == "advisory"]
+
+
+async def places_of(sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The places where ``sessions`` are, in the facts service's order."""
+    slugs = {s.get("place") for s in sessions}
+    return [p for p in await facts_client.places() if p.get("slug") in slugs]
+
+
 async def ask_which_place(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> None:
     """No place known: offer the places that have advisory sessions."""
-    buttons = await place_buttons(intent, advisory_only=True)
+    buttons = place_buttons(await places_of(await advisory_sessions()), intent)
     if not buttons:
         say(
             dispatcher,
@@ -212,7 +215,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        place = await find_place(tracker, use_text=False)
+        place = await find_record(tracker, "place")
         if place is None:
             await self.answer_in_general(dispatcher, tracker)
             return []
@@ -228,7 +231,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
 
     async def answer_in_general(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         """Without a place: answer at once if all advisory sessions agree, else ask where."""
-        advisory = [s for s in await facts_client.sessions() if s.get("kind") == "advisory"]
+        advisory = await advisory_sessions()
         values = {s.get("appointment_needed") for s in advisory}
         if advisory and values == {False}:
             say(
@@ -236,7 +239,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
                 tracker,
                 "Til åben rådgivning skal du ikke bestille tid. Du kan bare møde op.",
                 answer_id="appointment:all",
-                buttons=await place_buttons("ask_advisory_hours", advisory_only=True),
+                buttons=place_buttons(await places_of(advisory), "ask_advisory_hours"),
             )
             return
         await ask_which_place(dispatcher, tracker, "ask_appointment_needed")

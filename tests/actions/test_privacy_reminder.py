@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from actions.base import PRIVACY_REMINDER_RESPONSE
 from actions.places import ActionAnswerLocation
-from actions.replies import PRIVACY_REMINDER_RESPONSE
 from actions.texts import ActionPrivacyNotice
 
 pytestmark = pytest.mark.anyio

@@ -8,8 +8,8 @@ import logging
 import pytest
 
 from actions import facts_client
+from actions.base import FactsAction
 from actions.facts_client import FactsUnavailable
-from actions.replies import FactsAction
 
 pytestmark = pytest.mark.anyio
 
