@@ -1,5 +1,5 @@
 """When the open advisory / drop-in sessions are and whether to book:
-``action_answer_advisory_hours`` and ``action_answer_appointment_needed``."""
+``action_answer_advisory_sessions`` and ``action_answer_appointment_needed``."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def search_start(day: date | None, now: datetime) -> str | None:
     return datetime.combine(day, time(0, 0), tzinfo=now.tzinfo).isoformat()
 
 
-def hours_text(
+def sessions_text(
     place: dict[str, Any],
     upcoming: dict[str, Any] | None,
     asked: date | None = None,
@@ -131,16 +131,16 @@ def at_place(title: str, name: str) -> str:
     return "" if short and short in title.casefold() else f" hos {name}"
 
 
-class ActionAnswerAdvisoryHours(FactsAction):
+class ActionAnswerAdvisorySessions(FactsAction):
     def name(self) -> str:
-        return "action_answer_advisory_hours"
+        return "action_answer_advisory_sessions"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
         place = await find_record(tracker, "place")
         if place is None:
-            await ask_which_place(dispatcher, tracker, "ask_advisory_hours")
+            await ask_which_place(dispatcher, tracker, "ask_advisory_sessions")
             return []
         now = datetime.now(local_tz())
         asked = asked_date(entity_value(tracker, "weekday"), now.date())
@@ -151,8 +151,16 @@ class ActionAnswerAdvisoryHours(FactsAction):
         buttons = [button(f"Hvor ligger {place['name']}?", "ask_location", place=place["slug"])]
         if session and session.get("appointment_needed") is None:
             buttons.insert(0, contact_button())
-        text = compose(hours_text(place, upcoming, asked, now.date()), read_more(place.get("url")))
-        say(dispatcher, tracker, text, answer_id=f"hours:{place['slug']}", buttons=buttons)
+        text = compose(
+            sessions_text(place, upcoming, asked, now.date()), read_more(place.get("url"))
+        )
+        say(
+            dispatcher,
+            tracker,
+            text,
+            answer_id=f"advisory_sessions:{place['slug']}",
+            buttons=buttons,
+        )
         return [SlotSet("place", place["slug"])]
 
 
@@ -175,7 +183,7 @@ async def ask_which_place(dispatcher: CollectingDispatcher, tracker: Tracker, in
             tracker,
             "Jeg har ingen tider for åben rådgivning i mit indhold endnu. "
             "En medarbejder kan hjælpe dig videre.",
-            answer_id="hours:none",
+            answer_id="advisory_sessions:none",
             buttons=[contact_button()],
         )
         return
@@ -185,7 +193,7 @@ async def ask_which_place(dispatcher: CollectingDispatcher, tracker: Tracker, in
         "Jobcentret har åben rådgivning flere steder. Hvilket sted vil du høre om?"
         if len(buttons) > 1
         else "Jobcentret har åben rådgivning her:",
-        answer_id="hours:places",
+        answer_id="advisory_sessions:places",
         buttons=buttons,
     )
 
@@ -223,7 +231,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
         buttons = [contact_button()]
         if session is not None:
             buttons.insert(
-                0, button("Hvornår er der åbent?", "ask_advisory_hours", place=place["slug"])
+                0, button("Hvornår er der åbent?", "ask_advisory_sessions", place=place["slug"])
             )
         text = appointment_text(place)
         say(dispatcher, tracker, text, answer_id=f"appointment:{place['slug']}", buttons=buttons)
@@ -239,7 +247,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
                 tracker,
                 "Til åben rådgivning skal du ikke bestille tid. Du kan bare møde op.",
                 answer_id="appointment:all",
-                buttons=place_buttons(await places_of(advisory), "ask_advisory_hours"),
+                buttons=place_buttons(await places_of(advisory), "ask_advisory_sessions"),
             )
             return
         await ask_which_place(dispatcher, tracker, "ask_appointment_needed")

@@ -17,7 +17,7 @@ Button = dict[str, str]
 # the out-of-scope answer and the fallback's clarification all choose from this table.
 TOPICS = {
     "ask_location": "Hvor ligger et sted?",
-    "ask_advisory_hours": "Åben rådgivning",
+    "ask_advisory_sessions": "Åben rådgivning",
     "ask_appointment_needed": "Skal jeg bestille tid?",
     "list_offers": "Tilbud til borgere",
     "ask_company_offers": "Tilbud til virksomheder",
@@ -30,8 +30,8 @@ TOPICS = {
     "complain": "Klage",
 }
 SAME_TOPIC = {"ask_offer_info": "list_offers"}  # intents without a topic button of their own
-HELP_MENU = ("ask_location", "ask_advisory_hours", "list_offers", "ask_codex", "contact_human")
-CLARIFY_PADDING = ("ask_advisory_hours", "list_offers", "ask_location")
+HELP_MENU = ("ask_location", "ask_advisory_sessions", "list_offers", "ask_codex", "contact_human")
+CLARIFY_PADDING = ("ask_advisory_sessions", "list_offers", "ask_location")
 MAX_CLARIFY_BUTTONS = 3
 RANKING_DEPTH = 6
 MAX_PLACE_BUTTONS = 8

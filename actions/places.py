@@ -57,10 +57,12 @@ def location_answer(place: dict[str, Any]) -> tuple[str, list[dict[str, str]]]:
     kinds = {s.get("kind") for s in place.get("sessions") or []}
     if "advisory" in kinds:
         buttons.append(
-            button("Hvornår er der åben rådgivning?", "ask_advisory_hours", place=place["slug"])
+            button("Hvornår er der åben rådgivning?", "ask_advisory_sessions", place=place["slug"])
         )
     elif "opening_hours" in kinds:
-        buttons.append(button("Hvornår har de åbent?", "ask_advisory_hours", place=place["slug"]))
+        buttons.append(
+            button("Hvornår har de åbent?", "ask_advisory_sessions", place=place["slug"])
+        )
     buttons.append(contact_button())
     return text, buttons
 

@@ -56,7 +56,7 @@ class ActionHumanRoutes(TextAction):
     def buttons(self) -> list[dict[str, str]]:
         return [
             button("Hvor ligger Borgerservice?", "ask_location", place="borgerservice"),
-            topic_button("ask_advisory_hours"),
+            topic_button("ask_advisory_sessions"),
             button("Jeg vil klage", "complain"),
         ]
 

@@ -33,14 +33,14 @@ def test_payloads_are_rasa_intent_syntax():
 
 def test_topic_buttons_skip_non_topics_and_pad():
     assert [b["payload"] for b in topic_buttons_from_ranking([{"name": "greet"}])] == [
-        "/ask_advisory_hours",
+        "/ask_advisory_sessions",
         "/list_offers",
         "/ask_location",
     ]
     same_topic = [{"name": "ask_offer_info"}, {"name": "list_offers"}]
     assert [b["payload"] for b in topic_buttons_from_ranking(same_topic)][:2] == [
         "/list_offers",
-        "/ask_advisory_hours",
+        "/ask_advisory_sessions",
     ]
     assert len(topic_buttons_from_ranking(None)) == 3
 
