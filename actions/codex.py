@@ -7,8 +7,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
-from actions.formatting import button, join_list, lower_first, number_word
-from actions.replies import Domain, FactsAction, contact_button, say
+from actions.base import Domain, FactsAction, say
+from actions.buttons import button, contact_button
+from actions.formatting import join_list, lower_first, number_word
 
 
 def codex_text(points: list[dict]) -> str:

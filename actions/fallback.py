@@ -1,7 +1,7 @@
 """Low-confidence messages: ``action_faq_fallback`` and ``action_reset_fallback_count``.
 
 A fallback first searches the published FAQ with the user's text. A good hit is answered with
-its source. Otherwise the assistant asks which topic the user means (buttons from the NLU
+its source. Otherwise the assistant asks which topic the user means (topic buttons for the NLU
 intent ranking); from the second fallback in a row it offers the route to a human instead.
 The user's text goes to the facts service search only; it is never logged or repeated.
 """
@@ -15,52 +15,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
+from actions.base import FALLBACK_SLOT, Domain, FactsAction, reset_fallback_count, say
+from actions.buttons import contact_button, help_button, topic_buttons_from_ranking
 from actions.facts_client import FactsUnavailable
-from actions.formatting import button, compose, read_more
-from actions.replies import (
-    FALLBACK_SLOT,
-    Domain,
-    FactsAction,
-    contact_button,
-    free_text,
-    reset_fallback_count,
-    say,
-)
+from actions.formatting import compose, read_more
+from actions.lookup import free_text
 
 FAQ_MIN_SCORE = 70.0  # /api/faq/search scores are 0-100
 HUMAN_ROUTE_AFTER = 2  # consecutive fallbacks
-MAX_TOPIC_BUTTONS = 3
-RANKING_DEPTH = 6
-
-TOPICS: dict[str, tuple[str, str]] = {
-    "ask_location": ("Hvor ligger et sted?", "ask_location"),
-    "ask_advisory_hours": ("Åben rådgivning", "ask_advisory_hours"),
-    "ask_appointment_needed": ("Skal jeg bestille tid?", "ask_appointment_needed"),
-    "ask_offer_info": ("Tilbud til borgere", "list_offers"),
-    "list_offers": ("Tilbud til borgere", "list_offers"),
-    "ask_company_offers": ("Tilbud til virksomheder", "ask_company_offers"),
-    "ask_codex": ("Hvad kan jeg forvente?", "ask_codex"),
-    "ask_caseworker": ("Min sagsbehandler", "ask_caseworker"),
-    "ask_deadline": ("Frister i min sag", "ask_deadline"),
-    "ask_organisation": ("Jobcentrets organisation", "ask_organisation"),
-    "ask_reform": ("Reformen i 2025", "ask_reform"),
-    "contact_human": ("Tal med et menneske", "contact_human"),
-    "complain": ("Klage", "complain"),
-}
-DEFAULT_TOPICS = ("ask_advisory_hours", "list_offers", "ask_location")
-
-
-def topic_buttons_from_ranking(ranking: list[dict[str, Any]] | None) -> list[dict[str, str]]:
-    """2-3 topic buttons: the likeliest answerable intents, padded with common topics."""
-    ranked = [r.get("name") for r in (ranking or [])[:RANKING_DEPTH]]
-    chosen: list[tuple[str, str]] = []
-    for intent in [*ranked, *DEFAULT_TOPICS]:
-        topic = TOPICS.get(intent or "")
-        if topic and topic not in chosen:
-            chosen.append(topic)
-        if len(chosen) == MAX_TOPIC_BUTTONS:
-            break
-    return [button(title, intent) for title, intent in chosen]
 
 
 def previous_count(tracker: Tracker) -> int:
@@ -107,7 +69,7 @@ class ActionFaqFallback(FactsAction):
                 tracker,
                 compose(hit["answer"], source, read_more(hit.get("url"))),
                 answer_id=f"faq:{hit['slug']}",
-                buttons=[button("Hvad kan du hjælpe med?", "help"), contact_button()],
+                buttons=[help_button(), contact_button()],
             )
             return [reset_fallback_count()]
         count = previous_count(tracker) + 1
@@ -137,7 +99,7 @@ class ActionFaqFallback(FactsAction):
                 "Jeg kan desværre ikke finde svaret. En medarbejder kan hjælpe dig.", record["body"]
             ),
             answer_id="fallback:human",
-            buttons=[button("Hvad kan du hjælpe med?", "help")],
+            buttons=[help_button()],
         )
 
 

@@ -1,4 +1,4 @@
-"""Danish phrasing helpers: weekdays, dates, times, addresses, lists, buttons.
+"""Danish phrasing of facts: weekdays, dates, times, addresses, lists, "read more" lines.
 
 Times are shown in Europe/Copenhagen local time whatever offset the facts service sends, so a
 session stays "kl. 10.00" on both sides of a daylight-saving change.
@@ -6,7 +6,6 @@ session stays "kl. 10.00" on both sides of a daylight-saving change.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
@@ -32,6 +31,13 @@ MONTHS = (
     "december",
 )
 NUMBER_WORDS = ("nul", "et", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti")
+SITUATION_LABELS = {
+    "sygedagpenge": "Sygedagpenge",
+    "ledighedsydelse": "Ledighedsydelse",
+    "ny-paa-ydelse": "Ny i kommunen og på ydelse",
+    "laengere-fra-arbejdsmarkedet": "Længere fra arbejdsmarkedet",
+    "flygtning-indvandrer": "Flygtning eller indvandrer",
+}
 
 
 def local_tz() -> ZoneInfo:
@@ -208,13 +214,12 @@ def compose(*parts: str | None) -> str:
     return "\n".join([body, *links]) if links else body
 
 
-def payload(intent: str, **entities: str) -> str:
-    """``/intent{"entity":"value"}`` as Rasa expects it in a button payload."""
-    values = {k: v for k, v in entities.items() if v is not None}
-    if not values:
-        return f"/{intent}"
-    return f"/{intent}{json.dumps(values, ensure_ascii=False, separators=(',', ':'))}"
-
-
-def button(title: str, intent: str, **entities: str) -> dict[str, str]:
-    return {"title": title, "payload": payload(intent, **entities)}
+def situation_label(situation: str, rules: Iterable[Mapping[str, Any]]) -> str:
+    """A situation slug as a label: "ny-paa-ydelse" → "Ny i kommunen og på ydelse", else the
+    target group of its rules ("Unge under 30"), else the slug in words."""
+    if situation in SITUATION_LABELS:
+        return SITUATION_LABELS[situation]
+    for rule in rules:
+        if rule.get("situation") == situation and rule.get("target_group"):
+            return rule["target_group"][:1].upper() + rule["target_group"][1:]
+    return situation.replace("-", " ").capitalize()

@@ -11,25 +11,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
-from actions.formatting import (
-    button,
-    compose,
-    first_sentences,
-    join_list,
-    read_more,
-    sentence,
-)
-from actions.replies import Domain, FactsAction, contact_button, entity_or_slot, find_offer, say
+from actions.base import Domain, FactsAction, say
+from actions.buttons import MAX_OFFER_BUTTONS, button, contact_button, offer_buttons
+from actions.formatting import compose, first_sentences, join_list, read_more, sentence
+from actions.lookup import entity_or_slot, find_record
 
-MAX_OFFER_BUTTONS = 6
 COMPANY = "company"
 CITIZEN = "citizen"
-
-
-def offer_buttons(records: list[dict[str, Any]]) -> list[dict[str, str]]:
-    return [
-        button(r["name"], "ask_offer_info", offer=r["slug"]) for r in records[:MAX_OFFER_BUTTONS]
-    ]
 
 
 def audience_sentence(offer: dict[str, Any]) -> str:
@@ -61,7 +49,7 @@ class ActionAnswerOffer(FactsAction):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        offer = await find_offer(tracker, use_text=True)
+        offer = await find_record(tracker, "offer", use_text=True)
         if offer is None:
             some = await facts_client.offers(audience=CITIZEN)
             say(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.fallback import ActionFaqFallback, ActionResetFallbackCount, topic_buttons_from_ranking
+from actions.fallback import ActionFaqFallback, ActionResetFallbackCount
 
 pytestmark = pytest.mark.anyio
 
@@ -99,17 +99,3 @@ async def test_reset_fallback_count(dispatcher, domain, tracker_for):
     events = await ActionResetFallbackCount().run(dispatcher, tracker, domain)
     assert events == [SlotSet("fallback_count", 0.0)]
     assert dispatcher.messages == []
-
-
-def test_topic_buttons_skip_non_topics_and_pad():
-    assert [b["payload"] for b in topic_buttons_from_ranking([{"name": "greet"}])] == [
-        "/ask_advisory_hours",
-        "/list_offers",
-        "/ask_location",
-    ]
-    same_topic = [{"name": "ask_offer_info"}, {"name": "list_offers"}]
-    assert [b["payload"] for b in topic_buttons_from_ranking(same_topic)][:2] == [
-        "/list_offers",
-        "/ask_advisory_hours",
-    ]
-    assert len(topic_buttons_from_ranking(None)) == 3

@@ -9,7 +9,6 @@ import pytest
 from actions.formatting import (
     address_line,
     address_phrase,
-    button,
     compose,
     first_sentences,
     format_date,
@@ -19,7 +18,6 @@ from actions.formatting import (
     format_weekly_slots,
     join_list,
     lower_first,
-    payload,
     read_more,
     weekday_name,
 )
@@ -149,18 +147,6 @@ def test_read_more_and_compose():
         compose("Et.", "", None, read_more("https://x.dk"), "To.")
         == "Et. To.\nLæs mere: https://x.dk"
     )
-
-
-def test_payloads_are_rasa_intent_syntax():
-    assert payload("list_offers") == "/list_offers"
-    assert (
-        payload("ask_deadline", situation="sygedagpenge")
-        == '/ask_deadline{"situation":"sygedagpenge"}'
-    )
-    assert button("Tværs", "ask_location", place="huset-tvaers") == {
-        "title": "Tværs",
-        "payload": '/ask_location{"place":"huset-tvaers"}',
-    }
 
 
 def test_first_sentences_split_before_accented_capitals():

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.human import ActionPrivacyNotice
-from actions.locations import ActionAnswerLocation
-from actions.replies import PRIVACY_REMINDER_RESPONSE
+from actions.base import PRIVACY_REMINDER_RESPONSE
+from actions.places import ActionAnswerLocation
+from actions.texts import ActionPrivacyNotice
 
 pytestmark = pytest.mark.anyio
 

@@ -8,8 +8,8 @@ import logging
 import pytest
 
 from actions import facts_client
+from actions.base import FactsAction
 from actions.facts_client import FactsUnavailable
-from actions.replies import FactsAction
 
 pytestmark = pytest.mark.anyio
 
@@ -18,7 +18,7 @@ SECRET = "Zorblax Quuxington 0101901234"
 # (action, intent, entities, slots) — chosen so each action must reach the facts service
 RUNS = [
     ("action_answer_location", "ask_location", {"place": "huset-tvaers"}, {}),
-    ("action_answer_advisory_hours", "ask_advisory_hours", {"place": "huset-tvaers"}, {}),
+    ("action_answer_advisory_sessions", "ask_advisory_sessions", {"place": "huset-tvaers"}, {}),
     ("action_answer_appointment_needed", "ask_appointment_needed", {}, {}),
     ("action_answer_offer", "ask_offer_info", {"offer": "karriereteamet"}, {}),
     ("action_list_offers", "list_offers", {}, {}),

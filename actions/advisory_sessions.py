@@ -1,5 +1,5 @@
 """When the open advisory / drop-in sessions are and whether to book:
-``action_answer_advisory_hours`` and ``action_answer_appointment_needed``."""
+``action_answer_advisory_sessions`` and ``action_answer_appointment_needed``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
+from actions.base import Domain, FactsAction, say
+from actions.buttons import button, contact_button, place_buttons
 from actions.formatting import (
     WEEKDAYS,
-    button,
     compose,
     format_session_time,
     format_weekly_slots,
@@ -24,15 +25,7 @@ from actions.formatting import (
     sentence,
     weekday_name,
 )
-from actions.locations import place_buttons
-from actions.replies import (
-    Domain,
-    FactsAction,
-    contact_button,
-    entity_value,
-    find_place,
-    say,
-)
+from actions.lookup import entity_value, find_record
 
 
 def main_session(place: dict[str, Any], slug: str | None = None) -> dict[str, Any] | None:
@@ -94,7 +87,7 @@ def search_start(day: date | None, now: datetime) -> str | None:
     return datetime.combine(day, time(0, 0), tzinfo=now.tzinfo).isoformat()
 
 
-def hours_text(
+def sessions_text(
     place: dict[str, Any],
     upcoming: dict[str, Any] | None,
     asked: date | None = None,
@@ -138,16 +131,16 @@ def at_place(title: str, name: str) -> str:
     return "" if short and short in title.casefold() else f" hos {name}"
 
 
-class ActionAnswerAdvisoryHours(FactsAction):
+class ActionAnswerAdvisorySessions(FactsAction):
     def name(self) -> str:
-        return "action_answer_advisory_hours"
+        return "action_answer_advisory_sessions"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        place = await find_place(tracker, use_text=False)
+        place = await find_record(tracker, "place")
         if place is None:
-            await ask_which_place(dispatcher, tracker, "ask_advisory_hours")
+            await ask_which_place(dispatcher, tracker, "ask_advisory_sessions")
             return []
         now = datetime.now(local_tz())
         asked = asked_date(entity_value(tracker, "weekday"), now.date())
@@ -158,21 +151,39 @@ class ActionAnswerAdvisoryHours(FactsAction):
         buttons = [button(f"Hvor ligger {place['name']}?", "ask_location", place=place["slug"])]
         if session and session.get("appointment_needed") is None:
             buttons.insert(0, contact_button())
-        text = compose(hours_text(place, upcoming, asked, now.date()), read_more(place.get("url")))
-        say(dispatcher, tracker, text, answer_id=f"hours:{place['slug']}", buttons=buttons)
+        text = compose(
+            sessions_text(place, upcoming, asked, now.date()), read_more(place.get("url"))
+        )
+        say(
+            dispatcher,
+            tracker,
+            text,
+            answer_id=f"advisory_sessions:{place['slug']}",
+            buttons=buttons,
+        )
         return [SlotSet("place", place["slug"])]
+
+
+async def advisory_sessions() -> list[dict[str, Any]]:
+    return [s for s in await facts_client.sessions() if s.get("kind") == "advisory"]
+
+
+async def places_of(sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The places where ``sessions`` are, in the facts service's order."""
+    slugs = {s.get("place") for s in sessions}
+    return [p for p in await facts_client.places() if p.get("slug") in slugs]
 
 
 async def ask_which_place(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> None:
     """No place known: offer the places that have advisory sessions."""
-    buttons = await place_buttons(intent, advisory_only=True)
+    buttons = place_buttons(await places_of(await advisory_sessions()), intent)
     if not buttons:
         say(
             dispatcher,
             tracker,
             "Jeg har ingen tider for åben rådgivning i mit indhold endnu. "
             "En medarbejder kan hjælpe dig videre.",
-            answer_id="hours:none",
+            answer_id="advisory_sessions:none",
             buttons=[contact_button()],
         )
         return
@@ -182,7 +193,7 @@ async def ask_which_place(dispatcher: CollectingDispatcher, tracker: Tracker, in
         "Jobcentret har åben rådgivning flere steder. Hvilket sted vil du høre om?"
         if len(buttons) > 1
         else "Jobcentret har åben rådgivning her:",
-        answer_id="hours:places",
+        answer_id="advisory_sessions:places",
         buttons=buttons,
     )
 
@@ -212,7 +223,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        place = await find_place(tracker, use_text=False)
+        place = await find_record(tracker, "place")
         if place is None:
             await self.answer_in_general(dispatcher, tracker)
             return []
@@ -220,7 +231,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
         buttons = [contact_button()]
         if session is not None:
             buttons.insert(
-                0, button("Hvornår er der åbent?", "ask_advisory_hours", place=place["slug"])
+                0, button("Hvornår er der åbent?", "ask_advisory_sessions", place=place["slug"])
             )
         text = appointment_text(place)
         say(dispatcher, tracker, text, answer_id=f"appointment:{place['slug']}", buttons=buttons)
@@ -228,7 +239,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
 
     async def answer_in_general(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         """Without a place: answer at once if all advisory sessions agree, else ask where."""
-        advisory = [s for s in await facts_client.sessions() if s.get("kind") == "advisory"]
+        advisory = await advisory_sessions()
         values = {s.get("appointment_needed") for s in advisory}
         if advisory and values == {False}:
             say(
@@ -236,7 +247,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
                 tracker,
                 "Til åben rådgivning skal du ikke bestille tid. Du kan bare møde op.",
                 answer_id="appointment:all",
-                buttons=await place_buttons("ask_advisory_hours", advisory_only=True),
+                buttons=place_buttons(await places_of(advisory), "ask_advisory_sessions"),
             )
             return
         await ask_which_place(dispatcher, tracker, "ask_appointment_needed")

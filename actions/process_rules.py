@@ -13,18 +13,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
-from actions.formatting import button, compose, first_sentences, sentence
-from actions.replies import Domain, FactsAction, contact_button, entity_or_slot, is_slug, say
+from actions.base import Domain, FactsAction, say
+from actions.buttons import button, contact_button, situation_buttons
+from actions.formatting import compose, first_sentences, sentence
+from actions.lookup import find_record, named
 
 ALL_SITUATIONS = "alle"
 MAX_RULES = 3
-SITUATION_LABELS = {
-    "sygedagpenge": "Sygedagpenge",
-    "ledighedsydelse": "Ledighedsydelse",
-    "ny-paa-ydelse": "Ny i kommunen og på ydelse",
-    "laengere-fra-arbejdsmarkedet": "Længere fra arbejdsmarkedet",
-    "flygtning-indvandrer": "Flygtning eller indvandrer",
-}
 RULE_TYPE_LABELS = {"local": "lokal regel i Randers", "national": "landsdækkende regel"}
 
 
@@ -59,26 +54,6 @@ class ActionAnswerCaseworker(FactsAction):
         return []
 
 
-def situation_label(situation: str, rules: list[dict[str, Any]]) -> str:
-    if situation in SITUATION_LABELS:
-        return SITUATION_LABELS[situation]
-    for rule in rules:
-        if rule.get("situation") == situation and rule.get("target_group"):
-            group = rule["target_group"]
-            return group[:1].upper() + group[1:]
-    return situation.replace("-", " ").capitalize()
-
-
-def situation_buttons(rules: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """One button per situation that has rules (in content order, without "alle")."""
-    seen: list[str] = []
-    for rule in rules:
-        situation = rule.get("situation")
-        if situation and situation != ALL_SITUATIONS and situation not in seen:
-            seen.append(situation)
-    return [button(situation_label(s, rules), "ask_deadline", situation=s) for s in seen]
-
-
 def rule_text(rule: dict[str, Any]) -> str:
     label = RULE_TYPE_LABELS.get(rule.get("rule_type") or "", "")
     what = sentence(first_sentences(rule.get("what_happens"), 2))
@@ -88,18 +63,6 @@ def rule_text(rule: dict[str, Any]) -> str:
     return compose(what, f"Frist: {deadline} ({label})." if label else f"Frist: {deadline}.")
 
 
-async def rules_for(situation: str) -> tuple[str, list[dict[str, Any]]]:
-    """Rules for a situation slug, or for the situation the text resolves to."""
-    if is_slug(situation):
-        rules = await facts_client.process_rules(situation=situation)
-        if rules:
-            return situation, rules
-    match = await facts_client.resolve(situation, "situation")
-    if match and match.get("slug"):
-        return match["slug"], await facts_client.process_rules(situation=match["slug"])
-    return situation, []
-
-
 class ActionAnswerDeadline(FactsAction):
     def name(self) -> str:
         return "action_answer_deadline"
@@ -107,13 +70,13 @@ class ActionAnswerDeadline(FactsAction):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        wanted = entity_or_slot(tracker, "situation")
-        slug, rules = await rules_for(wanted) if wanted else ("", [])
-        rules = [r for r in rules if r.get("situation") == slug] if slug else []
-        if not rules:
-            await self.ask_situation(dispatcher, tracker, unknown=bool(wanted))
-            return [SlotSet("situation", None)] if wanted else []
-        text = compose(*(rule_text(r) for r in rules[:MAX_RULES]))
+        situation = await find_record(tracker, "situation")
+        if situation is None:
+            asked = bool(named(tracker, "situation"))
+            await self.ask_situation(dispatcher, tracker, unknown=asked)
+            return [SlotSet("situation", None)] if asked else []
+        slug = situation["slug"]
+        text = compose(*(rule_text(r) for r in situation["rules"][:MAX_RULES]))
         say(
             dispatcher,
             tracker,
@@ -126,7 +89,8 @@ class ActionAnswerDeadline(FactsAction):
     async def ask_situation(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, *, unknown: bool
     ) -> None:
-        buttons = situation_buttons(await facts_client.process_rules())
+        rules = await facts_client.process_rules()
+        buttons = situation_buttons([r for r in rules if r.get("situation") != ALL_SITUATIONS])
         if not buttons:
             say(
                 dispatcher,

@@ -9,18 +9,17 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
+from actions.base import Domain, FactsAction, say
+from actions.buttons import button, contact_button, place_buttons
 from actions.formatting import (
     address_phrase,
-    button,
     compose,
     first_sentences,
     read_more,
     sentence,
     street_line,
 )
-from actions.replies import Domain, FactsAction, contact_button, find_place, say
-
-MAX_PLACE_BUTTONS = 8
+from actions.lookup import find_record
 
 
 def where_text(place: dict[str, Any]) -> str:
@@ -58,23 +57,14 @@ def location_answer(place: dict[str, Any]) -> tuple[str, list[dict[str, str]]]:
     kinds = {s.get("kind") for s in place.get("sessions") or []}
     if "advisory" in kinds:
         buttons.append(
-            button("Hvornår er der åben rådgivning?", "ask_advisory_hours", place=place["slug"])
+            button("Hvornår er der åben rådgivning?", "ask_advisory_sessions", place=place["slug"])
         )
     elif "opening_hours" in kinds:
-        buttons.append(button("Hvornår har de åbent?", "ask_advisory_hours", place=place["slug"]))
+        buttons.append(
+            button("Hvornår har de åbent?", "ask_advisory_sessions", place=place["slug"])
+        )
     buttons.append(contact_button())
     return text, buttons
-
-
-async def place_buttons(intent: str, *, advisory_only: bool = False) -> list[dict[str, str]]:
-    """One button per known place (or per place with advisory sessions)."""
-    records = await facts_client.places()
-    if advisory_only:
-        with_advisory = {
-            s.get("place") for s in await facts_client.sessions() if s.get("kind") == "advisory"
-        }
-        records = [p for p in records if p.get("slug") in with_advisory]
-    return [button(p["name"], intent, place=p["slug"]) for p in records[:MAX_PLACE_BUTTONS]]
 
 
 class ActionAnswerLocation(FactsAction):
@@ -84,14 +74,14 @@ class ActionAnswerLocation(FactsAction):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        place = await find_place(tracker, use_text=True)
+        place = await find_record(tracker, "place", use_text=True)
         if place is None:
             say(
                 dispatcher,
                 tracker,
-                "Jeg ved ikke, hvilket sted du mener. Vælg et af de steder, jeg kender:",
+                "Hvilket sted mener du? Vælg et af de steder, jeg kender:",
                 answer_id="place:unknown",
-                buttons=await place_buttons("ask_location"),
+                buttons=place_buttons(await facts_client.places(), "ask_location"),
             )
             return []
         text, buttons = location_answer(place)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.human import (
+from actions.texts import (
     ActionAnswerReform,
     ActionComplaint,
     ActionDistressSupport,

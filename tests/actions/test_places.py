@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.locations import ActionAnswerLocation
+from actions.places import ActionAnswerLocation
 
 pytestmark = pytest.mark.anyio
 
@@ -39,7 +39,7 @@ async def test_full_address_phone_link_and_next_step(facts_url, dispatcher, doma
     assert "Telefon: 11 22 33 44." in msg["text"]
     assert msg["text"].splitlines()[-1] == "Læs mere: https://example.org/proevehuset"
     payloads = [b["payload"] for b in msg["buttons"]]
-    assert payloads == ['/ask_advisory_hours{"place":"proevehuset"}', "/contact_human"]
+    assert payloads == ['/ask_advisory_sessions{"place":"proevehuset"}', "/contact_human"]
 
 
 async def test_unknown_address_is_not_invented(facts_url, dispatcher, domain, tracker_for):

@@ -1,4 +1,4 @@
-"""action_answer_advisory_hours and action_answer_appointment_needed on the real facts service."""
+"""action_answer_advisory_sessions and action_answer_appointment_needed (real facts service)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import datetime, time, timedelta
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.advisory_hours import (
-    ActionAnswerAdvisoryHours,
+from actions.advisory_sessions import (
+    ActionAnswerAdvisorySessions,
     ActionAnswerAppointmentNeeded,
     asked_date,
-    hours_text,
+    sessions_text,
 )
 from actions.formatting import format_date, local_tz
 
@@ -34,8 +34,8 @@ def upcoming_session_lines(days: int = 8) -> set[str]:
 
 
 async def test_next_session_with_weekly_slots(facts_url, dispatcher, domain, tracker_for):
-    tracker = tracker_for("ask_advisory_hours", entities={"place": "proevehuset"})
-    events = await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    tracker = tracker_for("ask_advisory_sessions", entities={"place": "proevehuset"})
+    events = await ActionAnswerAdvisorySessions().run(dispatcher, tracker, domain)
     (msg,) = dispatcher.messages
     text = msg["text"]
     assert text.startswith("Næste Åben Rådgivning hos Prøvehuset er ")
@@ -43,15 +43,18 @@ async def test_next_session_with_weekly_slots(facts_url, dispatcher, domain, tra
     assert "Faste tider: onsdag kl. 10.00-12.00 og fredag kl. 9.00-11.30." in text
     assert "Du behøver ikke bestille tid." in text
     assert text.splitlines()[-1] == "Læs mere: https://example.org/proevehuset"
-    assert msg["custom"] == {"answer_id": "hours:proevehuset", "intent": "ask_advisory_hours"}
+    assert msg["custom"] == {
+        "answer_id": "advisory_sessions:proevehuset",
+        "intent": "ask_advisory_sessions",
+    }
     assert SlotSet("place", "proevehuset") in events
 
 
 async def test_unknown_slots_give_frequency_and_say_times_are_missing(
     facts_url, dispatcher, domain, tracker_for
 ):
-    tracker = tracker_for("ask_advisory_hours", entities={"place": "huset-tvaers"})
-    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    tracker = tracker_for("ask_advisory_sessions", entities={"place": "huset-tvaers"})
+    await ActionAnswerAdvisorySessions().run(dispatcher, tracker, domain)
     (msg,) = dispatcher.messages
     assert msg["text"] == (
         "Åben Rådgivning hos Huset Tværs: to gange om ugen. "
@@ -63,29 +66,29 @@ async def test_follow_up_question_uses_the_place_from_before(
     facts_url, dispatcher, domain, tracker_for
 ):
     tracker = tracker_for(
-        "ask_advisory_hours", text="og hvornår har de åbent", slots={"place": "huset-tvaers"}
+        "ask_advisory_sessions", text="og hvornår har de åbent", slots={"place": "huset-tvaers"}
     )
-    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
-    assert dispatcher.messages[0]["custom"]["answer_id"] == "hours:huset-tvaers"
+    await ActionAnswerAdvisorySessions().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["custom"]["answer_id"] == "advisory_sessions:huset-tvaers"
 
 
 async def test_no_place_lists_places_with_advisory_sessions(
     facts_url, dispatcher, domain, tracker_for
 ):
-    tracker = tracker_for("ask_advisory_hours", text="hvornår er der åben rådgivning")
-    events = await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    tracker = tracker_for("ask_advisory_sessions", text="hvornår er der åben rådgivning")
+    events = await ActionAnswerAdvisorySessions().run(dispatcher, tracker, domain)
     (msg,) = dispatcher.messages
     assert msg["text"].endswith("Hvilket sted vil du høre om?")
     assert [b["payload"] for b in msg["buttons"]] == [
-        '/ask_advisory_hours{"place":"proevehuset"}',
-        '/ask_advisory_hours{"place":"huset-tvaers"}',
+        '/ask_advisory_sessions{"place":"proevehuset"}',
+        '/ask_advisory_sessions{"place":"huset-tvaers"}',
     ]
     assert all(e.get("name") != "place" for e in events)
 
 
 async def test_place_without_sessions(facts_url, dispatcher, domain, tracker_for):
-    tracker = tracker_for("ask_advisory_hours", entities={"place": "jobcenter"})
-    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    tracker = tracker_for("ask_advisory_sessions", entities={"place": "jobcenter"})
+    await ActionAnswerAdvisorySessions().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["text"].startswith(
         "Jeg har ingen tider for Jobcenter Randers i mit indhold endnu."
     )
@@ -99,7 +102,7 @@ async def test_appointment_not_needed(facts_url, dispatcher, domain, tracker_for
         "Nej, til Åben Rådgivning hos Prøvehuset skal du ikke bestille tid. Du kan bare møde op."
     )
     assert msg["custom"]["answer_id"] == "appointment:proevehuset"
-    assert msg["buttons"][0]["payload"] == '/ask_advisory_hours{"place":"proevehuset"}'
+    assert msg["buttons"][0]["payload"] == '/ask_advisory_sessions{"place":"proevehuset"}'
 
 
 async def test_appointment_unknown_is_not_guessed(facts_url, dispatcher, domain, tracker_for):
@@ -136,9 +139,9 @@ def coming(weekday: int) -> datetime:
 async def test_asked_weekday_with_a_session(facts_url, dispatcher, domain, tracker_for):
     wednesday = coming(2)  # at least tomorrow, so the slot has not started yet
     tracker = tracker_for(
-        "ask_advisory_hours", entities={"place": "proevehuset", "weekday": "wednesday"}
+        "ask_advisory_sessions", entities={"place": "proevehuset", "weekday": "wednesday"}
     )
-    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    await ActionAnswerAdvisorySessions().run(dispatcher, tracker, domain)
     text = dispatcher.messages[0]["text"]
     expected = f"Næste Åben Rådgivning hos Prøvehuset er {format_date(wednesday)} kl. 10.00-12.00."
     assert text.startswith(expected), text
@@ -147,9 +150,9 @@ async def test_asked_weekday_with_a_session(facts_url, dispatcher, domain, track
 async def test_asked_weekday_without_a_session(facts_url, dispatcher, domain, tracker_for):
     monday = coming(0)
     tracker = tracker_for(
-        "ask_advisory_hours", entities={"place": "proevehuset", "weekday": "monday"}
+        "ask_advisory_sessions", entities={"place": "proevehuset", "weekday": "monday"}
     )
-    await ActionAnswerAdvisoryHours().run(dispatcher, tracker, domain)
+    await ActionAnswerAdvisorySessions().run(dispatcher, tracker, domain)
     text = dispatcher.messages[0]["text"]
     phrase = (
         "i morgen" if monday == datetime.now(local_tz()).date() + timedelta(days=1) else "på mandag"
@@ -173,7 +176,7 @@ def test_frequency_note_that_already_says_times_are_missing_is_not_repeated():
         ],
     }
     upcoming = {"start": None, "frequency_note": None, "reason": "no_slots"}
-    assert hours_text(place, upcoming) == (
+    assert sessions_text(place, upcoming) == (
         "Konsulenter på No.17: hver onsdag - tiderne er ikke lagt ind endnu."
     )
 
@@ -184,6 +187,6 @@ def test_weekday_without_time_and_no_note():
         "sessions": [{"slug": "s", "kind": "advisory", "title": "Rådgivning"}],
     }
     upcoming = {"start": None, "weekdays_without_time": ["wednesday"], "reason": "no_slots"}
-    assert hours_text(place, upcoming) == (
+    assert sessions_text(place, upcoming) == (
         "Rådgivning hos Prøvehuset: hver onsdag. De præcise tider står ikke i mit indhold endnu."
     )

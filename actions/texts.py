@@ -10,14 +10,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
-from actions.formatting import button, compose, read_more
-from actions.replies import (
-    Domain,
-    FactsAction,
-    contact_button,
-    say,
-    topic_buttons,
-)
+from actions.base import Domain, FactsAction, say
+from actions.buttons import button, contact_button, help_menu, topic_button
+from actions.formatting import compose, read_more
 
 # Optional domain response for distress when the facts service is down (emergency numbers
 # written by content staff in the domain); without it the action says utter_service_down.
@@ -61,7 +56,7 @@ class ActionHumanRoutes(TextAction):
     def buttons(self) -> list[dict[str, str]]:
         return [
             button("Hvor ligger Borgerservice?", "ask_location", place="borgerservice"),
-            button("Åben rådgivning", "ask_advisory_hours"),
+            topic_button("ask_advisory_sessions"),
             button("Jeg vil klage", "complain"),
         ]
 
@@ -106,7 +101,7 @@ class ActionHelpOverview(TextAction):
         return "action_help_overview"
 
     def buttons(self) -> list[dict[str, str]]:
-        return topic_buttons()
+        return help_menu()
 
 
 class ActionOutOfScope(TextAction):
@@ -116,7 +111,7 @@ class ActionOutOfScope(TextAction):
         return "action_out_of_scope"
 
     def buttons(self) -> list[dict[str, str]]:
-        return topic_buttons()[:3]
+        return help_menu()[:3]
 
 
 class ActionAnswerReform(TextAction):

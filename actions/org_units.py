@@ -7,8 +7,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import facts_client
-from actions.formatting import button, number_word
-from actions.replies import Domain, FactsAction, contact_button, say
+from actions.base import Domain, FactsAction, say
+from actions.buttons import contact_button, topic_button
+from actions.formatting import number_word
 
 
 def unit_line(unit: dict) -> str:
@@ -44,8 +45,8 @@ class ActionAnswerOrganisation(FactsAction):
             organisation_text(units),
             answer_id="org:all",
             buttons=[
-                button("Reformen i 2025", "ask_reform"),
-                button("Tilbud til virksomheder", "ask_company_offers"),
+                topic_button("ask_reform"),
+                topic_button("ask_company_offers"),
             ],
         )
         return []

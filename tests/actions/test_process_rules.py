@@ -1,27 +1,14 @@
-"""What to expect: codex, caseworker, deadlines per situation, organisation (real facts service)."""
+"""What happens in a case and by when: action_answer_caseworker and action_answer_deadline
+(real facts service)."""
 
 from __future__ import annotations
 
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.codex import ActionAnswerCodex
-from actions.org import ActionAnswerOrganisation
-from actions.process import ActionAnswerCaseworker, ActionAnswerDeadline
+from actions.process_rules import ActionAnswerCaseworker, ActionAnswerDeadline
 
 pytestmark = pytest.mark.anyio
-
-
-async def test_codex_lists_the_points_in_order(facts_url, dispatcher, domain, tracker_for):
-    events = await ActionAnswerCodex().run(dispatcher, tracker_for("ask_codex"), domain)
-    (msg,) = dispatcher.messages
-    assert msg["text"].startswith(
-        "Jobcentrets kodeks for det gode samarbejde har fire punkter: tryghed og tillid, "
-        "gensidig indsigt og værdig kommunikation, kontinuitet og fremdrift i din sag."
-    )
-    assert msg["custom"] == {"answer_id": "codex:all", "intent": "ask_codex"}
-    assert [b["payload"] for b in msg["buttons"]] == ["/ask_caseworker", "/ask_deadline"]
-    assert events == [SlotSet("fallback_count", 0.0)]
 
 
 async def test_caseworker_from_the_rule_for_everyone(facts_url, dispatcher, domain, tracker_for):
@@ -78,14 +65,3 @@ async def test_unknown_situation_asks_again(facts_url, dispatcher, domain, track
     assert "pension" not in msg["text"]
     assert len(msg["buttons"]) == 2
     assert SlotSet("situation", None) in events
-
-
-async def test_organisation_lists_units(facts_url, dispatcher, domain, tracker_for):
-    await ActionAnswerOrganisation().run(dispatcher, tracker_for("ask_organisation"), domain)
-    (msg,) = dispatcher.messages
-    assert msg["text"].splitlines() == [
-        "Beskæftigelsesområdet i Randers er delt i to centre:",
-        "- Center for Borgerservice, Ydelser og Digitalisering (BYD)",
-        "- Center for Job og Kompetencer (CJK)",
-    ]
-    assert msg["buttons"][0]["payload"] == "/ask_reform"
