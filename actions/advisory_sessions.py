@@ -142,26 +142,25 @@ class ActionAnswerAdvisorySessions(FactsAction):
         if place is None:
             await ask_which_place(dispatcher, tracker, "ask_advisory_sessions")
             return []
-        now = datetime.now(local_tz())
-        asked = asked_date(entity_value(tracker, "weekday"), now.date())
-        upcoming = None
-        if place.get("sessions"):
-            upcoming = await facts_client.next_session(place["slug"], search_start(asked, now))
-        session = main_session(place, (upcoming or {}).get("session_slug"))
-        buttons = [button(f"Hvor ligger {place['name']}?", "ask_location", place=place["slug"])]
-        if session and session.get("appointment_needed") is None:
-            buttons.insert(0, contact_button())
-        text = compose(
-            sessions_text(place, upcoming, asked, now.date()), read_more(place.get("url"))
-        )
-        say(
-            dispatcher,
-            tracker,
-            text,
-            answer_id=f"advisory_sessions:{place['slug']}",
-            buttons=buttons,
-        )
-        return [SlotSet("place", place["slug"])]
+        return await say_sessions(dispatcher, tracker, place)
+
+
+async def say_sessions(
+    dispatcher: CollectingDispatcher, tracker: Tracker, place: dict[str, Any]
+) -> list[EventType]:
+    """The next advisory session or opening hours of ``place`` (the weekday asked, if any)."""
+    now = datetime.now(local_tz())
+    asked = asked_date(entity_value(tracker, "weekday"), now.date())
+    upcoming = None
+    if place.get("sessions"):
+        upcoming = await facts_client.next_session(place["slug"], search_start(asked, now))
+    session = main_session(place, (upcoming or {}).get("session_slug"))
+    buttons = [button(f"Hvor ligger {place['name']}?", "ask_location", place=place["slug"])]
+    if session and session.get("appointment_needed") is None:
+        buttons.insert(0, contact_button())
+    text = compose(sessions_text(place, upcoming, asked, now.date()), read_more(place.get("url")))
+    say(dispatcher, tracker, text, answer_id=f"advisory_sessions:{place['slug']}", buttons=buttons)
+    return [SlotSet("place", place["slug"])]
 
 
 async def advisory_sessions() -> list[dict[str, Any]]:
@@ -227,15 +226,7 @@ class ActionAnswerAppointmentNeeded(FactsAction):
         if place is None:
             await self.answer_in_general(dispatcher, tracker)
             return []
-        session = main_session(place)
-        buttons = [contact_button()]
-        if session is not None:
-            buttons.insert(
-                0, button("Hvornår er der åbent?", "ask_advisory_sessions", place=place["slug"])
-            )
-        text = appointment_text(place)
-        say(dispatcher, tracker, text, answer_id=f"appointment:{place['slug']}", buttons=buttons)
-        return [SlotSet("place", place["slug"])]
+        return say_appointment(dispatcher, tracker, place)
 
     async def answer_in_general(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         """Without a place: answer at once if all advisory sessions agree, else ask where."""
@@ -251,3 +242,17 @@ class ActionAnswerAppointmentNeeded(FactsAction):
             )
             return
         await ask_which_place(dispatcher, tracker, "ask_appointment_needed")
+
+
+def say_appointment(
+    dispatcher: CollectingDispatcher, tracker: Tracker, place: dict[str, Any]
+) -> list[EventType]:
+    """Whether to book a time at ``place``."""
+    buttons = [contact_button()]
+    if main_session(place) is not None:
+        buttons.insert(
+            0, button("Hvornår er der åbent?", "ask_advisory_sessions", place=place["slug"])
+        )
+    text = appointment_text(place)
+    say(dispatcher, tracker, text, answer_id=f"appointment:{place['slug']}", buttons=buttons)
+    return [SlotSet("place", place["slug"])]

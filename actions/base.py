@@ -1,9 +1,13 @@
-"""What every answering action shares: the safety net and sending an answer.
+"""What every answering action shares: the safety net, the conversation's memory of the last
+answer, and sending an answer.
 
 ``FactsAction`` is abstract (rasa-sdk registers only concrete ``Action`` subclasses). Its
-``run`` calls the subclass's ``answer``; when the facts service is down or anything else goes
-wrong it says ``utter_service_down`` instead of raising or going silent, and it resets the
-fallback counter because the assistant answered something other than a fallback.
+``run`` first tries the message as a follow-up on the last answer, else calls the subclass's
+``answer``. When that could only decline (out of scope, an unknown name, a clarification), it
+searches all content first. It counts misunderstood turns and, after ``HUMAN_ROUTE_AFTER`` in
+a row, offers the route to a person instead of another guess; an answer resets the count.
+When the facts service is down or anything else goes wrong it says ``utter_service_down``
+instead of raising or going silent.
 
 Privacy: nothing here logs or repeats what the user wrote.
 """
@@ -29,7 +33,14 @@ SERVICE_DOWN_RESPONSE = "utter_service_down"
 PRIVACY_REMINDER_RESPONSE = "utter_privacy_reminder"
 # Answers that are about personal data or a crisis themselves: no reminder after them.
 NO_REMINDER_INTENTS = frozenset({"share_personal_data", "distress"})
-FALLBACK_SLOT = "fallback_count"
+MISUNDERSTOOD_SLOT = "misunderstood_count"  # misunderstood turns in a row
+LAST_ANSWER_SLOT = "last_answer"  # answer id of the last answer, for follow-ups
+SUGGESTIONS_SLOT = "suggestions"  # "kind:key" of the records last offered as buttons
+HUMAN_ROUTE_AFTER = 2
+# Answers that decline: the assistant searches all content before it sends one of them.
+DECLINING = frozenset({"fallback:clarify", "text:out_of_scope", "place:unknown", "offer:unknown"})
+# Answers that mean the assistant did not understand: counted, and not a topic to follow up.
+MISUNDERSTOOD = DECLINING | {"search:suggestions", "fallback:human"}
 
 Domain = dict[str, Any]
 
@@ -46,9 +57,13 @@ class FactsAction(Action, ABC):
     ) -> list[EventType]:
         """Send the answer; return extra events (slot updates)."""
 
+    # Whether a decline may become record suggestions (buttons); else only a clear match
+    # replaces it.
+    suggests_records = False
+
     def events_when_down(self, tracker: Tracker) -> list[EventType]:
         """Events to return when the facts service could not answer."""
-        return [reset_fallback_count()]
+        return []
 
     def say_unavailable(self, dispatcher: CollectingDispatcher, domain: Domain) -> None:
         """What to say when the facts service could not answer (no facts in it)."""
@@ -58,21 +73,63 @@ class FactsAction(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
         try:
-            events = await self.answer(dispatcher, tracker, domain)
+            events = await self.respond(dispatcher, tracker, domain)
         except FactsUnavailable:
+            dispatcher.messages.clear()
             self.say_unavailable(dispatcher, domain)
             return self.events_when_down(tracker)
         except Exception as exc:  # noqa: BLE001 - the citizen must get an answer, never silence
             logger.error("%s failed: %s at %s", self.name(), type(exc).__name__, _where(exc))
+            dispatcher.messages.clear()
             self.say_unavailable(dispatcher, domain)
             return self.events_when_down(tracker)
         if has_marker(latest_text(tracker)) and intent_name(tracker) not in NO_REMINDER_INTENTS:
             dispatcher.utter_message(response=PRIVACY_REMINDER_RESPONSE)
-        return [*events, *self.closing_events()]
+        return events
 
-    def closing_events(self) -> list[EventType]:
-        """Events after a successful answer: a real answer ends a run of fallbacks."""
-        return [reset_fallback_count()]
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
+    ) -> list[EventType]:
+        from actions import answers  # it imports the topic modules, which import this one
+
+        events = await answers.follow_up(dispatcher, tracker)
+        if events is None:
+            events = await self.answer(dispatcher, tracker, domain)
+        if _all_in(answer_ids(dispatcher), DECLINING):
+            found = await answers.instead_of_declining(
+                dispatcher, tracker, suggest=self.suggests_records
+            )
+            events = [*events, *(found or [])]
+        sent = answer_ids(dispatcher)
+        if not _all_in(sent, MISUNDERSTOOD):
+            last = [SlotSet(LAST_ANSWER_SLOT, sent[-1])] if sent else []
+            return [*events, SlotSet(MISUNDERSTOOD_SLOT, 0.0), *last]
+        count = misunderstood_count(tracker) + 1
+        if count >= HUMAN_ROUTE_AFTER:
+            dispatcher.messages.clear()
+            await answers.say_human_route(dispatcher, tracker)
+        return [*events, SlotSet(MISUNDERSTOOD_SLOT, float(count))]
+
+
+def answer_ids(dispatcher: CollectingDispatcher) -> list[str]:
+    """The answer ids of the messages sent so far in this run."""
+    return [
+        m["custom"]["answer_id"]
+        for m in dispatcher.messages
+        if isinstance(m.get("custom"), dict) and m["custom"].get("answer_id")
+    ]
+
+
+def _all_in(ids: list[str], group: frozenset[str]) -> bool:
+    return bool(ids) and all(i in group for i in ids)
+
+
+def misunderstood_count(tracker: Tracker) -> int:
+    value = tracker.get_slot(MISUNDERSTOOD_SLOT)
+    try:
+        return max(int(float(value or 0)), 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _where(exc: BaseException) -> str:
@@ -82,10 +139,6 @@ def _where(exc: BaseException) -> str:
         return "?"
     last = frames[-1]
     return f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
-
-
-def reset_fallback_count() -> SlotSet:
-    return SlotSet(FALLBACK_SLOT, 0.0)
 
 
 def say(

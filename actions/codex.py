@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts_client
 from actions.base import Domain, FactsAction, say
 from actions.buttons import button, contact_button
-from actions.formatting import join_list, lower_first, number_word
+from actions.formatting import compose, join_list, lower_first, number_word, sentence
 
 
 def codex_text(points: list[dict]) -> str:
@@ -50,3 +50,18 @@ class ActionAnswerCodex(FactsAction):
             ],
         )
         return []
+
+
+def say_point(dispatcher: CollectingDispatcher, tracker: Tracker, point: dict) -> list[EventType]:
+    """One point of the codex: its title and what it means."""
+    say(
+        dispatcher,
+        tracker,
+        compose(
+            f"Kodeks for det gode samarbejde, punkt {point['number']}: {point['title']}.",
+            sentence(point.get("description")),
+        ),
+        answer_id=f"codex:{point['number']}",
+        buttons=[button("Hele kodekset", "ask_codex"), contact_button()],
+    )
+    return []

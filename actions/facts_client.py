@@ -4,7 +4,7 @@ Everything the assistant states comes from the facts service over HTTP. This mod
 transport: one ``httpx.AsyncClient`` per event loop and base URL, created lazily on first use
 (never at import time), short timeouts, and a single exception type for "cannot answer now".
 
-Privacy: user text may travel in query strings (``/api/resolve``, ``/api/faq/search``), so log
+Privacy: user text may travel in query strings (``/api/resolve``, ``/api/search``), so log
 lines carry the request path only, never the query.
 """
 
@@ -203,8 +203,16 @@ async def bot_text(key: str) -> dict[str, Any] | None:
     return await get_json(f"/api/texts/{_segment(key)}")
 
 
-async def faq_search(query: str, limit: int = 3) -> list[dict[str, Any]]:
+async def search(query: str, limit: int = 3, kinds: list[str] | None = None) -> dict[str, Any]:
+    """The search over all published content: ``{"clear": bool, "hits": [...]}``."""
     if not query or not query.strip():
-        return []
-    params = {"q": query.strip()[:500], "limit": limit}
-    return await get_json("/api/faq/search", params, cache=False) or []
+        return {"clear": False, "hits": []}
+    params = {"q": query.strip()[:500], "limit": limit, "kind": kinds}
+    return await get_json("/api/search", params, cache=False) or {"clear": False, "hits": []}
+
+
+async def record(kind: str, key: str) -> dict[str, Any] | None:
+    """One published record of any kind by its key (``/api/<kind>/<key>``)."""
+    if not _segment(kind) or not _segment(key):
+        return None
+    return await get_json(f"/api/{_segment(kind)}/{_segment(key)}")

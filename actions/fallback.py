@@ -1,113 +1,59 @@
-"""Low-confidence messages: ``action_faq_fallback`` and ``action_reset_fallback_count``.
+"""Low-confidence messages and suggestions: ``action_fallback``, ``action_answer_record``.
 
-A fallback first searches the published FAQ with the user's text. A good hit is answered with
-its source. Otherwise the assistant asks which topic the user means (topic buttons for the NLU
-intent ranking); from the second fallback in a row it offers the route to a human instead.
-The user's text goes to the facts service search only; it is never logged or repeated.
+The fallback asks which topic the user means (topic buttons from the NLU intent ranking).
+Before it is sent, ``FactsAction`` searches all content: a clear match is answered, a vague
+one becomes suggestion buttons (``/choose_record{"record": "<kind>:<key>"}``), and from the
+second misunderstood turn in a row the route to a person comes instead (actions/base.py).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import facts_client
-from actions.base import FALLBACK_SLOT, Domain, FactsAction, reset_fallback_count, say
-from actions.buttons import contact_button, help_button, topic_buttons_from_ranking
-from actions.facts_client import FactsUnavailable
-from actions.formatting import compose, read_more
-from actions.lookup import free_text
-
-FAQ_MIN_SCORE = 70.0  # /api/faq/search scores are 0-100
-HUMAN_ROUTE_AFTER = 2  # consecutive fallbacks
+from actions.answers import say_chosen
+from actions.base import MISUNDERSTOOD_SLOT, Domain, FactsAction, misunderstood_count, say
+from actions.buttons import topic_buttons_from_ranking
 
 
-def previous_count(tracker: Tracker) -> int:
-    value = tracker.get_slot(FALLBACK_SLOT)
-    try:
-        return max(int(float(value or 0)), 0)
-    except (TypeError, ValueError):
-        return 0
+class ActionFallback(FactsAction):
+    suggests_records = True
 
-
-async def good_faq_hit(tracker: Tracker) -> dict[str, Any] | None:
-    """The best published FAQ answer for the user's text, if it is a confident match."""
-    query = free_text(tracker)
-    if not query:
-        return None
-    try:
-        hits = await facts_client.faq_search(query, limit=3)
-    except FactsUnavailable:
-        return None  # the clarification needs no facts; carry on without the search
-    best = max(hits, key=lambda h: h.get("score") or 0, default=None)
-    if best and (best.get("score") or 0) >= FAQ_MIN_SCORE and best.get("answer"):
-        return best
-    return None
-
-
-class ActionFaqFallback(FactsAction):
     def name(self) -> str:
-        return "action_faq_fallback"
-
-    def closing_events(self) -> list[EventType]:
-        return []  # answer() sets the counter itself
+        return "action_fallback"
 
     def events_when_down(self, tracker: Tracker) -> list[EventType]:
-        return [SlotSet(FALLBACK_SLOT, float(previous_count(tracker) + 1))]
+        return [SlotSet(MISUNDERSTOOD_SLOT, float(misunderstood_count(tracker) + 1))]
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        hit = await good_faq_hit(tracker)
-        if hit:
-            source = f"Kilde: {hit['source']}." if hit.get("source") else ""
-            say(
-                dispatcher,
-                tracker,
-                compose(hit["answer"], source, read_more(hit.get("url"))),
-                answer_id=f"faq:{hit['slug']}",
-                buttons=[help_button(), contact_button()],
-            )
-            return [reset_fallback_count()]
-        count = previous_count(tracker) + 1
-        if count >= HUMAN_ROUTE_AFTER:
-            await self.offer_human(dispatcher, tracker)
-        else:
-            say(
-                dispatcher,
-                tracker,
-                "Jeg er ikke sikker på, at jeg forstod dig. Handler dit spørgsmål om et af "
-                "disse emner? Du kan også skrive det med andre ord.",
-                answer_id="fallback:clarify",
-                buttons=topic_buttons_from_ranking(
-                    (tracker.latest_message or {}).get("intent_ranking")
-                ),
-            )
-        return [SlotSet(FALLBACK_SLOT, float(count))]
-
-    async def offer_human(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-        record = await facts_client.bot_text("human_routes")
-        if not record or not record.get("body"):
-            raise FactsUnavailable("text human_routes missing")
         say(
             dispatcher,
             tracker,
-            compose(
-                "Jeg kan desværre ikke finde svaret. En medarbejder kan hjælpe dig.", record["body"]
+            "Jeg er ikke sikker på, at jeg forstod dig. Handler dit spørgsmål om et af "
+            "disse emner? Du kan også skrive det med andre ord.",
+            answer_id="fallback:clarify",
+            buttons=topic_buttons_from_ranking(
+                (tracker.latest_message or {}).get("intent_ranking")
             ),
-            answer_id="fallback:human",
-            buttons=[help_button()],
         )
+        return []
 
 
-class ActionResetFallbackCount(Action):
+class ActionAnswerRecord(FactsAction):
+    """The record a suggestion button names, or the suggestion the user picks by number."""
+
+    suggests_records = True
+
     def name(self) -> str:
-        return "action_reset_fallback_count"
+        return "action_answer_record"
 
-    async def run(
+    async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
-        return [reset_fallback_count()]
+        events = await say_chosen(dispatcher, tracker)
+        if not dispatcher.messages:
+            return await ActionFallback().answer(dispatcher, tracker, domain)
+        return events

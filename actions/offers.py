@@ -60,18 +60,25 @@ class ActionAnswerOffer(FactsAction):
                 buttons=offer_buttons(some) or [contact_button()],
             )
             return []
-        if offer.get("audience") == COMPANY:
-            more = button("Andre tilbud til virksomheder", "ask_company_offers")
-        else:
-            more = button("Andre tilbud", "list_offers")
-        say(
-            dispatcher,
-            tracker,
-            offer_text(offer),
-            answer_id=f"offer:{offer['slug']}",
-            buttons=[more, contact_button()],
-        )
-        return [SlotSet("offer", offer["slug"])]
+        return say_offer(dispatcher, tracker, offer)
+
+
+def say_offer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, offer: dict[str, Any], text: str = ""
+) -> list[EventType]:
+    """The offer (or ``text`` about it) with the way on to other offers."""
+    if offer.get("audience") == COMPANY:
+        more = button("Andre tilbud til virksomheder", "ask_company_offers")
+    else:
+        more = button("Andre tilbud", "list_offers")
+    say(
+        dispatcher,
+        tracker,
+        text or offer_text(offer),
+        answer_id=f"offer:{offer['slug']}",
+        buttons=[more, contact_button()],
+    )
+    return [SlotSet("offer", offer["slug"])]
 
 
 GROUP_PHRASES = {"ressourceforløb": "borgere i ressourceforløb"}

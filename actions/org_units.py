@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts_client
 from actions.base import Domain, FactsAction, say
 from actions.buttons import contact_button, topic_button
-from actions.formatting import number_word
+from actions.formatting import number_word, sentence
 
 
 def unit_line(unit: dict) -> str:
@@ -50,3 +50,17 @@ class ActionAnswerOrganisation(FactsAction):
             ],
         )
         return []
+
+
+def say_unit(dispatcher: CollectingDispatcher, tracker: Tracker, unit: dict) -> list[EventType]:
+    """One unit: its name and what it does, in the content's words."""
+    name = f"{unit['name']} ({unit['short_name']})" if unit.get("short_name") else unit["name"]
+    about = sentence(unit.get("description")) or "Mere står ikke i mit indhold endnu."
+    say(
+        dispatcher,
+        tracker,
+        f"{name}: {about}",
+        answer_id=f"org:{unit['slug']}",
+        buttons=[topic_button("ask_organisation"), contact_button()],
+    )
+    return []

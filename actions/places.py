@@ -84,6 +84,12 @@ class ActionAnswerLocation(FactsAction):
                 buttons=place_buttons(await facts_client.places(), "ask_location"),
             )
             return []
-        text, buttons = location_answer(place)
-        say(dispatcher, tracker, text, answer_id=f"place:{place['slug']}", buttons=buttons)
-        return [SlotSet("place", place["slug"])]
+        return say_place(dispatcher, tracker, place)
+
+
+def say_place(
+    dispatcher: CollectingDispatcher, tracker: Tracker, place: dict[str, Any]
+) -> list[EventType]:
+    text, buttons = location_answer(place)
+    say(dispatcher, tracker, text, answer_id=f"place:{place['slug']}", buttons=buttons)
+    return [SlotSet("place", place["slug"])]

@@ -75,16 +75,7 @@ class ActionAnswerDeadline(FactsAction):
             asked = bool(named(tracker, "situation"))
             await self.ask_situation(dispatcher, tracker, unknown=asked)
             return [SlotSet("situation", None)] if asked else []
-        slug = situation["slug"]
-        text = compose(*(rule_text(r) for r in situation["rules"][:MAX_RULES]))
-        say(
-            dispatcher,
-            tracker,
-            text,
-            answer_id=f"process:{slug}",
-            buttons=[button("Hvad kan jeg ellers forvente?", "ask_codex"), contact_button()],
-        )
-        return [SlotSet("situation", slug)]
+        return say_rules(dispatcher, tracker, situation["slug"], situation["rules"])
 
     async def ask_situation(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, *, unknown: bool
@@ -112,3 +103,22 @@ class ActionAnswerDeadline(FactsAction):
             answer_id="process:ask-situation",
             buttons=buttons,
         )
+
+
+def say_rules(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    situation: str,
+    rules: list[dict[str, Any]],
+) -> list[EventType]:
+    """What happens and by when in ``situation`` (a rule for everyone is named by its slug)."""
+    text = compose(*(rule_text(r) for r in rules[:MAX_RULES]))
+    key = rules[0]["slug"] if situation == ALL_SITUATIONS else situation
+    say(
+        dispatcher,
+        tracker,
+        text,
+        answer_id=f"process:{key}",
+        buttons=[button("Hvad kan jeg ellers forvente?", "ask_codex"), contact_button()],
+    )
+    return [] if situation == ALL_SITUATIONS else [SlotSet("situation", situation)]

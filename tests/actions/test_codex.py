@@ -19,4 +19,4 @@ async def test_codex_lists_the_points_in_order(facts_url, dispatcher, domain, tr
     )
     assert msg["custom"] == {"answer_id": "codex:all", "intent": "ask_codex"}
     assert [b["payload"] for b in msg["buttons"]] == ["/ask_caseworker", "/ask_deadline"]
-    assert events == [SlotSet("fallback_count", 0.0)]
+    assert events == [SlotSet("misunderstood_count", 0.0), SlotSet("last_answer", "codex:all")]

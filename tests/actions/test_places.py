@@ -26,7 +26,7 @@ async def test_street_without_number_says_the_street(facts_url, dispatcher, doma
     assert "Læs mere" not in msg["text"]  # the record has no url
     assert msg["custom"] == {"answer_id": "place:jobcenter", "intent": "ask_location"}
     assert SlotSet("place", "jobcenter") in events
-    assert SlotSet("fallback_count", 0.0) in events
+    assert SlotSet("misunderstood_count", 0.0) in events
 
 
 async def test_full_address_phone_link_and_next_step(facts_url, dispatcher, domain, tracker_for):

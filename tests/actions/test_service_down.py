@@ -34,7 +34,8 @@ RUNS = [
     ("action_distress_support", "distress", {}, {}),
     ("action_help_overview", "help", {}, {}),
     ("action_out_of_scope", "out_of_scope", {}, {}),
-    ("action_faq_fallback", "nlu_fallback", {}, {"fallback_count": 1.0}),
+    ("action_fallback", "nlu_fallback", {}, {"misunderstood_count": 1.0}),
+    ("action_answer_record", "choose_record", {"record": "faq:parkering-ved-jobcentret"}, {}),
 ]
 
 
@@ -48,7 +49,7 @@ def actions_by_name() -> dict[str, FactsAction]:
 
 def test_every_contract_action_is_registered_once():
     names = set(actions_by_name())
-    assert names == {run[0] for run in RUNS} | {"action_reset_fallback_count"}
+    assert names == {run[0] for run in RUNS}
 
 
 @pytest.mark.parametrize(("name", "intent", "entities", "slots"), RUNS, ids=[r[0] for r in RUNS])
@@ -101,14 +102,14 @@ async def test_unexpected_error_in_an_action_still_answers(
     finally:
         del Broken
     assert [m["response"] for m in dispatcher.messages] == ["utter_service_down"]
-    assert events
+    assert events == []  # neither an answer nor a misunderstanding
 
 
 async def test_record_reads_are_cached_briefly_user_text_searches_never(facts_url, monkeypatch):
     monkeypatch.setenv("FACTS_CACHE_SECONDS", "60")
     first = await facts_client.codex()
     await facts_client.resolve("huset tvers", "place")
-    await facts_client.faq_search("parkering ved jobcentret")
+    await facts_client.search("parkering ved jobcentret")
     paths = {key[1] for key in facts_client._cache}
     assert paths == {"/api/codex"}
     assert await facts_client.codex() is first  # served from the cache

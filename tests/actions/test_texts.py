@@ -37,7 +37,13 @@ async def test_text_comes_from_the_facts_service(
     assert msg["text"].startswith("Testtekst: ")
     assert body_part in msg["text"]
     assert msg["custom"] == {"answer_id": f"text:{key}", "intent": intent}
-    assert events == [SlotSet("fallback_count", 0.0)]
+    if key == "out_of_scope":  # declining is a misunderstood turn
+        assert events == [SlotSet("misunderstood_count", 1.0)]
+    else:
+        assert events == [
+            SlotSet("misunderstood_count", 0.0),
+            SlotSet("last_answer", f"text:{key}"),
+        ]
 
 
 async def test_help_and_out_of_scope_offer_topics(facts_url, dispatcher, domain, tracker_for):
