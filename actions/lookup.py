@@ -14,6 +14,13 @@ from rasa_sdk import Tracker
 from actions import facts_client
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+AGE_SLOT = "age"
+# "jeg er 19", "19 år", "19-årig", "i am 19", "19 years old" (not "19 kr." or "kl. 19")
+_AGE = re.compile(
+    r"\b(?:jeg er|er jeg|i am|i'm|im)\s+(\d{1,2})\b(?!\s*(?:kr|%|timer|dage|uger|måneder|mdr))"
+    r"|\b(\d{1,2})\s*(?:-\s*)?(?:år|aar|årig|aarig|years? old|yo)\b",
+    re.IGNORECASE,
+)
 
 
 def intent_name(tracker: Tracker) -> str | None:
@@ -90,3 +97,20 @@ async def find_record(tracker: Tracker, kind: str, *, use_text: bool = False) ->
         if match and match.get("slug") and (record := await fetch(match["slug"])):
             return record
     return None
+
+
+def age_in(text: str) -> int | None:
+    """The age a citizen states about themselves, if any."""
+    match = _AGE.search(text or "")
+    if not match:
+        return None
+    age = int(match.group(1) or match.group(2))
+    return age if 14 <= age <= 99 else None
+
+
+def stated_age(tracker: Tracker) -> int | None:
+    """The age from the latest message, else the one told earlier in the conversation."""
+    age = age_in(free_text(tracker))
+    if age is None and isinstance(tracker.get_slot(AGE_SLOT), int | float):
+        age = int(tracker.get_slot(AGE_SLOT))
+    return age

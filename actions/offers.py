@@ -14,7 +14,8 @@ from actions import facts_client
 from actions.base import Domain, FactsAction, say
 from actions.buttons import MAX_OFFER_BUTTONS, button, contact_button, offer_buttons
 from actions.formatting import compose, first_sentences, join_list, read_more, sentence
-from actions.lookup import entity_or_slot, find_record
+from actions.lookup import age_in, entity_or_slot, find_record, free_text
+from actions.places import say_youth_place, youth_place_for
 
 COMPANY = "company"
 CITIZEN = "citizen"
@@ -106,6 +107,9 @@ class ActionListOffers(FactsAction):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
+        age = age_in(free_text(tracker))  # told now: "jeg er 19, hvad kan I gøre for mig"
+        if not entity_or_slot(tracker, "target_group") and (young := await youth_place_for(age)):
+            return say_youth_place(dispatcher, tracker, young, age)
         group = entity_or_slot(tracker, "target_group")
         records = await facts_client.offers(audience=CITIZEN, target_group=group) if group else []
         label = group_label(records, group) if group else None

@@ -19,7 +19,7 @@ from actions.formatting import (
     sentence,
     street_line,
 )
-from actions.lookup import find_record
+from actions.lookup import AGE_SLOT, find_record, stated_age
 
 
 def where_text(place: dict[str, Any]) -> str:
@@ -75,6 +75,8 @@ class ActionAnswerLocation(FactsAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
         place = await find_record(tracker, "place", use_text=True)
+        if place is None and (young := await youth_place_for(stated_age(tracker))):
+            return say_youth_place(dispatcher, tracker, young, stated_age(tracker))
         if place is None:
             say(
                 dispatcher,
@@ -93,3 +95,29 @@ def say_place(
     text, buttons = location_answer(place)
     say(dispatcher, tracker, text, answer_id=f"place:{place['slug']}", buttons=buttons)
     return [SlotSet("place", place["slug"])]
+
+
+async def youth_place_for(age: int | None) -> dict[str, Any] | None:
+    """The place for young citizens that fits ``age``: staff mark it and may set its age limit;
+    without a limit any stated age gets it as a suggestion."""
+    if age is None:
+        return None
+    for place in await facts_client.places():
+        limit = place.get("max_age")
+        if place.get("for_young_people") and (limit is None or age <= limit):
+            return place
+    return None
+
+
+def say_youth_place(
+    dispatcher: CollectingDispatcher, tracker: Tracker, place: dict[str, Any], age: int
+) -> list[EventType]:
+    """The youth place for a citizen who told their age: certain when staff set the limit."""
+    text, buttons = location_answer(place)
+    if place.get("max_age") is not None:
+        lead = f"Du er under {place['max_age'] + 1} år, så {place['name']} er stedet for dig."
+    else:
+        lead = f"Er du ung, er {place['name']} typisk stedet for dig."
+    answer_id = f"place:{place['slug']}"
+    say(dispatcher, tracker, compose(lead, text), answer_id=answer_id, buttons=buttons)
+    return [SlotSet("place", place["slug"]), SlotSet(AGE_SLOT, float(age))]

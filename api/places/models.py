@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, String, Text
+from sqlalchemy import JSON, Boolean, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.db import Base
@@ -28,6 +28,8 @@ class Place(RecordMixin, Base):
     email: Mapped[str | None] = mapped_column(String(200))
     url: Mapped[str | None] = mapped_column(String(500))
     accessibility: Mapped[str | None] = mapped_column(Text)
+    for_young_people: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    max_age: Mapped[int | None] = mapped_column(Integer)
 
     # A place shows its sessions (the sessions name their place by slug).
     sessions: Mapped[list[AdvisorySession]] = relationship(

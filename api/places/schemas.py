@@ -24,6 +24,19 @@ class PlaceFields(Provenance):
     email: ShortText | None = Field(default=None, title="E-mail")
     url: WebUrl | None = Field(default=None, title="Link til mere information")
     accessibility: LongText | None = Field(default=None, title="Tilgængelighed")
+    for_young_people: bool = Field(
+        default=False,
+        title="Sted for unge",
+        description="Chatrobotten foreslår stedet, når en borger skriver sin alder.",
+    )
+    max_age: int | None = Field(
+        default=None,
+        ge=0,
+        le=120,
+        title="Op til alder",
+        description="Et sted for unge er for borgere til og med denne alder. Tomt: "
+        "robotten foreslår stedet, men siger ikke, at det er det rette.",
+    )
 
 
 class PlaceRecord(PlaceFields):

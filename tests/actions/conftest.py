@@ -113,6 +113,7 @@ def make_tracker(
             "misunderstood_count": 0.0,
             "last_answer": None,
             "suggestions": None,
+            "age": None,
             **(slots or {}),
         },
         "latest_message": latest,

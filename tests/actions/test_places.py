@@ -82,6 +82,13 @@ async def test_unknown_place_offers_known_places(facts_url, dispatcher, domain, 
     assert msg["custom"]["answer_id"] == "place:unknown"
     assert {b["payload"] for b in msg["buttons"]} == {
         '/ask_location{"place":"' + slug + '"}'
-        for slug in ("jobcenter", "proevehuset", "huset-tvaers", "borgerservice")
+        for slug in (
+            "jobcenter",
+            "proevehuset",
+            "huset-tvaers",
+            "borgerservice",
+            "ungdomsskolen",
+            "ungeafdelingen",
+        )
     }
     assert all(e.get("name") != "place" for e in events)
