@@ -177,11 +177,8 @@ async def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     if not isinstance(last, str) or ":" not in last or not text:
         return None
     topic, _, key = last.partition(":")
-    if asks_about_another(text) and topic in PLACE_ANSWERS:
-        place = await find_record(tracker, "place")
-        if place and place["slug"] != key:
-            return await _say_for_place(dispatcher, tracker, topic, place)
-        return None
+    if asks_about_another(text):
+        return await _another(dispatcher, tracker, topic, key)
     wanted = aspect(text)
     if wanted is None or any(entity_value(tracker, e) for e in NAMED_ENTITIES):
         return None  # a question that names its subject is answered as itself
@@ -195,6 +192,34 @@ async def follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
             return say_offer(
                 dispatcher, tracker, offer, f"{offer['name']}: {audience_sentence(offer)}"
             )
+    return None
+
+
+# The kind of record each answer topic is about, for "og X?" about another one of them.
+TOPIC_KINDS = {
+    "offer": "offers",
+    "org": "org-units",
+    "process": "process-rules",
+    "codex": "codex",
+    "faq": "faq",
+}
+
+
+async def _another(dispatcher, tracker, topic: str, key: str) -> list[EventType] | None:
+    """The last question about another record: "og borgerservice?" after a place's sessions,
+    "og cju?" after one organisation unit."""
+    if topic in PLACE_ANSWERS:
+        place = await find_record(tracker, "place", use_text=True)
+        if place and place["slug"] != key:
+            return await _say_for_place(dispatcher, tracker, topic, place)
+        return None
+    if topic not in TOPIC_KINDS:
+        return None
+    query = strip_markers(free_text(tracker))
+    found = await facts_client.search(query, limit=2, kinds=[TOPIC_KINDS[topic]])
+    hits = found.get("hits") or []
+    if hits and hits[0]["key"] != key:
+        return await say_record(dispatcher, tracker, hits[0]["kind"], hits[0]["record"])
     return None
 
 

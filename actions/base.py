@@ -41,6 +41,18 @@ HUMAN_ROUTE_AFTER = 2
 DECLINING = frozenset({"fallback:clarify", "text:out_of_scope", "place:unknown", "offer:unknown"})
 # Answers that mean the assistant did not understand: counted, and not a topic to follow up.
 MISUNDERSTOOD = DECLINING | {"search:suggestions", "fallback:human"}
+# Overviews: right for a general question; a clear match for one record answers better.
+OVERVIEWS = frozenset(
+    {
+        "org:all",
+        "offers:citizen",
+        "offers:company",
+        "codex:all",
+        "advisory_sessions:places",
+        "appointment:all",
+        "text:help_overview",
+    }
+)
 
 Domain = dict[str, Any]
 
@@ -95,9 +107,10 @@ class FactsAction(Action, ABC):
         events = await answers.follow_up(dispatcher, tracker)
         if events is None:
             events = await self.answer(dispatcher, tracker, domain)
-        if _all_in(answer_ids(dispatcher), DECLINING):
+        declined = _all_in(answer_ids(dispatcher), DECLINING)
+        if declined or _all_in(answer_ids(dispatcher), OVERVIEWS):
             found = await answers.instead_of_declining(
-                dispatcher, tracker, suggest=self.suggests_records
+                dispatcher, tracker, suggest=declined and self.suggests_records
             )
             events = [*events, *(found or [])]
         sent = answer_ids(dispatcher)

@@ -24,11 +24,11 @@ _ASPECTS = {
         r"inden hvornaar|when|how (long|soon|fast)|deadline)\b"
     ),
     Aspect.WHERE: re.compile(
-        r"\b(hvor (ligger|er|finder jeg|holder) (i|jer|det|den|de|dem|man)|hvad er adressen|"
-        r"adressen?|where (is|are) (it|you|they)|where do i find (it|you|them))\b"
+        r"\b(hvor (ligger|er|finder jeg|holder|sidder|bor) (i|jer|det|den|de|dem|man)|"
+        r"hvad er adressen|adressen?|where (is|are) (it|you|they)|where do i find (it|you|them))\b"
     ),
     Aspect.WHO: re.compile(
-        r"\b(hvem kan (vaere med|deltage|faa det|faa|bruge det|bruge|komme)|hvem er det for|"
+        r"\b(hvem kan (vaere med|deltage|faa det|faa|bruge det|bruge|komme)|hvem er (det|den) for|"
         r"er det for mig|kan jeg vaere med|who (can|is it for))\b"
     ),
 }

@@ -24,7 +24,10 @@ jo kan kunne man mange med meget men mig min mine mit mon må måske når nej no
 nu og også om op os på sig sin sine sit skal skulle som så tak til ud under var vi vil
 ville være været
 finde finder ligger ligge hedder
+a about an and any are at be can could do does for from get have how i i'm im in is it me my
+of on or please pls the there this to what when where which who why with would you your
 """
+# Danish and English question words: an English question still meets the Danish content.
 STOPWORDS = frozenset(fold(_STOPWORD_TEXT).split())
 TYPO_MIN_SIMILARITY = 80.0
 COMPOUND_SIMILARITY = 0.85
