@@ -1,9 +1,10 @@
 """What every answering action shares: the safety net and sending an answer.
 
-``FactsAction`` is abstract (rasa-sdk registers only concrete ``Action`` subclasses). Its
-``run`` calls the subclass's ``answer``; when the facts service is down or anything else goes
-wrong it says ``utter_service_down`` instead of raising or going silent, and it resets the
-fallback counter because the assistant answered something other than a fallback.
+``FactsAction`` is abstract (rasa-sdk registers only concrete ``Action`` subclasses); a
+subclass sets ``action_name`` and writes ``answer``, which ``run`` calls. When the facts
+service is down or anything else goes wrong, ``run`` says ``utter_service_down`` instead of
+raising or going silent, and it resets the fallback counter because the assistant answered
+something other than a fallback.
 
 Privacy: nothing here logs or repeats what the user wrote.
 """
@@ -37,8 +38,10 @@ Domain = dict[str, Any]
 class FactsAction(Action, ABC):
     """An action that answers from the facts service and never raises."""
 
-    @abstractmethod
-    def name(self) -> str: ...
+    action_name: str  # as in domain.yml
+
+    def name(self) -> str:
+        return self.action_name
 
     @abstractmethod
     async def answer(

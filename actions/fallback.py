@@ -49,8 +49,7 @@ async def good_faq_hit(tracker: Tracker) -> dict[str, Any] | None:
 
 
 class ActionFaqFallback(FactsAction):
-    def name(self) -> str:
-        return "action_faq_fallback"
+    action_name = "action_faq_fallback"
 
     def closing_events(self) -> list[EventType]:
         return []  # answer() sets the counter itself
