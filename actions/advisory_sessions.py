@@ -132,8 +132,7 @@ def at_place(title: str, name: str) -> str:
 
 
 class ActionAnswerAdvisorySessions(FactsAction):
-    def name(self) -> str:
-        return "action_answer_advisory_sessions"
+    action_name = "action_answer_advisory_sessions"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
@@ -216,8 +215,7 @@ def appointment_text(place: dict[str, Any]) -> str:
 
 
 class ActionAnswerAppointmentNeeded(FactsAction):
-    def name(self) -> str:
-        return "action_answer_appointment_needed"
+    action_name = "action_answer_appointment_needed"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain

@@ -1,8 +1,8 @@
 """What every answering action shares: the safety net, the conversation's memory of the last
 answer, and sending an answer.
 
-``FactsAction`` is abstract (rasa-sdk registers only concrete ``Action`` subclasses). Its
-``run`` first tries the message as a follow-up on the last answer, else calls the subclass's
+``FactsAction`` is abstract (rasa-sdk registers only concrete ``Action`` subclasses); a
+subclass sets ``action_name`` and writes ``answer``. Its ``run`` first tries the message as a follow-up on the last answer, else calls the subclass's
 ``answer``. When that could only decline (out of scope, an unknown name, a clarification), it
 searches all content first. It counts misunderstood turns and, after ``HUMAN_ROUTE_AFTER`` in
 a row, offers the route to a person instead of another guess; an answer resets the count.
@@ -60,8 +60,10 @@ Domain = dict[str, Any]
 class FactsAction(Action, ABC):
     """An action that answers from the facts service and never raises."""
 
-    @abstractmethod
-    def name(self) -> str: ...
+    action_name: str  # as in domain.yml
+
+    def name(self) -> str:
+        return self.action_name
 
     @abstractmethod
     async def answer(

@@ -23,8 +23,7 @@ def codex_text(points: list[dict]) -> str:
 
 
 class ActionAnswerCodex(FactsAction):
-    def name(self) -> str:
-        return "action_answer_codex"
+    action_name = "action_answer_codex"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain

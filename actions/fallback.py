@@ -18,10 +18,8 @@ from actions.buttons import topic_buttons_from_ranking
 
 
 class ActionFallback(FactsAction):
+    action_name = "action_fallback"
     suggests_records = True
-
-    def name(self) -> str:
-        return "action_fallback"
 
     def events_when_down(self, tracker: Tracker) -> list[EventType]:
         return [SlotSet(MISUNDERSTOOD_SLOT, float(misunderstood_count(tracker) + 1))]
@@ -45,10 +43,8 @@ class ActionFallback(FactsAction):
 class ActionAnswerRecord(FactsAction):
     """The record a suggestion button names, or the suggestion the user picks by number."""
 
+    action_name = "action_answer_record"
     suggests_records = True
-
-    def name(self) -> str:
-        return "action_answer_record"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain

@@ -44,8 +44,7 @@ def offer_text(offer: dict[str, Any]) -> str:
 
 
 class ActionAnswerOffer(FactsAction):
-    def name(self) -> str:
-        return "action_answer_offer"
+    action_name = "action_answer_offer"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
@@ -101,8 +100,7 @@ def group_label(records: list[dict[str, Any]], wanted: str) -> str | None:
 
 
 class ActionListOffers(FactsAction):
-    def name(self) -> str:
-        return "action_list_offers"
+    action_name = "action_list_offers"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
@@ -137,8 +135,7 @@ class ActionListOffers(FactsAction):
 
 
 class ActionListCompanyOffers(FactsAction):
-    def name(self) -> str:
-        return "action_list_company_offers"
+    action_name = "action_list_company_offers"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain

@@ -23,8 +23,7 @@ def organisation_text(units: list[dict]) -> str:
 
 
 class ActionAnswerOrganisation(FactsAction):
-    def name(self) -> str:
-        return "action_answer_organisation"
+    action_name = "action_answer_organisation"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain

@@ -68,8 +68,7 @@ def location_answer(place: dict[str, Any]) -> tuple[str, list[dict[str, str]]]:
 
 
 class ActionAnswerLocation(FactsAction):
-    def name(self) -> str:
-        return "action_answer_location"
+    action_name = "action_answer_location"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain

@@ -24,8 +24,7 @@ RULE_TYPE_LABELS = {"local": "lokal regel i Randers", "national": "landsdækkend
 
 
 class ActionAnswerCaseworker(FactsAction):
-    def name(self) -> str:
-        return "action_answer_caseworker"
+    action_name = "action_answer_caseworker"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
@@ -64,8 +63,7 @@ def rule_text(rule: dict[str, Any]) -> str:
 
 
 class ActionAnswerDeadline(FactsAction):
-    def name(self) -> str:
-        return "action_answer_deadline"
+    action_name = "action_answer_deadline"
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain

@@ -48,10 +48,8 @@ class TextAction(FactsAction):
 
 
 class ActionHumanRoutes(TextAction):
+    action_name = "action_human_routes"
     text_key = "human_routes"
-
-    def name(self) -> str:
-        return "action_human_routes"
 
     def buttons(self) -> list[dict[str, str]]:
         return [
@@ -62,30 +60,24 @@ class ActionHumanRoutes(TextAction):
 
 
 class ActionComplaint(TextAction):
+    action_name = "action_complaint"
     text_key = "complaint"
-
-    def name(self) -> str:
-        return "action_complaint"
 
     def buttons(self) -> list[dict[str, str]]:
         return [contact_button()]
 
 
 class ActionPrivacyNotice(TextAction):
+    action_name = "action_privacy_notice"
     text_key = "privacy_notice"
-
-    def name(self) -> str:
-        return "action_privacy_notice"
 
     def buttons(self) -> list[dict[str, str]]:
         return [contact_button()]
 
 
 class ActionDistressSupport(TextAction):
+    action_name = "action_distress_support"
     text_key = "distress_help"
-
-    def name(self) -> str:
-        return "action_distress_support"
 
     def say_unavailable(self, dispatcher: CollectingDispatcher, domain: Domain) -> None:
         if DISTRESS_FALLBACK_RESPONSE in (domain or {}).get("responses", {}):
@@ -95,30 +87,24 @@ class ActionDistressSupport(TextAction):
 
 
 class ActionHelpOverview(TextAction):
+    action_name = "action_help_overview"
     text_key = "help_overview"
-
-    def name(self) -> str:
-        return "action_help_overview"
 
     def buttons(self) -> list[dict[str, str]]:
         return help_menu()
 
 
 class ActionOutOfScope(TextAction):
+    action_name = "action_out_of_scope"
     text_key = "out_of_scope"
-
-    def name(self) -> str:
-        return "action_out_of_scope"
 
     def buttons(self) -> list[dict[str, str]]:
         return help_menu()[:3]
 
 
 class ActionAnswerReform(TextAction):
+    action_name = "action_answer_reform"
     text_key = "reform_2025"
-
-    def name(self) -> str:
-        return "action_answer_reform"
 
     def buttons(self) -> list[dict[str, str]]:
         return [button("Hvordan er jobcentret organiseret?", "ask_organisation")]

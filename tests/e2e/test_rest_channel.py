@@ -53,3 +53,14 @@ def test_facts_service_down_gets_a_polite_answer(stack):
         stack.start(only=("facts",))
         stack.wait_healthy(timeout=60)
     assert "Odinsgade" in texts(ask(stack, "hvor ligger borgerservice"))
+
+
+def test_greeting_buttons_carry_their_entities_and_rasa_logs_no_interpolation_error(stack):
+    """A response button with JSON in its payload reaches the widget as JSON, and Rasa's
+    response interpolator does not take the JSON for a missing slot (an ERROR per message)."""
+    reply = ask(stack, "/greet")
+    payloads = [b["payload"] for m in reply for b in m.get("buttons") or []]
+    assert '/ask_location{"place": "jobcenter"}' in payloads
+    log = (stack.cfg.log_dir / "rasa.log").read_text(errors="replace")
+    assert "interpolator" not in log
+    assert "The specified slot name does not exist" not in log
