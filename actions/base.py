@@ -2,12 +2,12 @@
 answer, and sending an answer.
 
 ``FactsAction`` is abstract (rasa-sdk registers only concrete ``Action`` subclasses); a
-subclass sets ``action_name`` and writes ``answer``. Its ``run`` first tries the message as a follow-up on the last answer, else calls the subclass's
-``answer``. When that could only decline (out of scope, an unknown name, a clarification), it
-searches all content first. It counts misunderstood turns and, after ``HUMAN_ROUTE_AFTER`` in
-a row, offers the route to a person instead of another guess; an answer resets the count.
-When the facts service is down or anything else goes wrong it says ``utter_service_down``
-instead of raising or going silent.
+subclass sets ``action_name`` and writes ``answer``. Its ``run`` first tries the message as a
+follow-up on the last answer, else calls ``answer``. When that could only decline (out of
+scope, an unknown name, a clarification) or give an overview, it searches all content first.
+It counts misunderstood turns and, after ``HUMAN_ROUTE_AFTER`` in a row, offers the route to
+a person instead of another guess; an answer resets the count. When the facts service is down
+or anything else goes wrong it says ``utter_service_down`` instead of raising or going silent.
 
 Privacy: nothing here logs or repeats what the user wrote.
 """
