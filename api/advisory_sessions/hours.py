@@ -1,4 +1,4 @@
-"""Next session and open-now from weekly slots, validity dates and exceptions.
+"""The next advisory session and open-now from weekly slots, validity dates and exceptions.
 
 All slot times are Europe/Copenhagen wall-clock times; a slot at 10:00 stays at 10:00 local
 time across the DST change (its UTC offset moves from +02:00 to +01:00)."""
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from api.advisory_sessions.schemas import AdvisorySessionRecord
 from api.records.types import WEEKDAYS
-from api.sessions.schemas import SessionRecord
 
 TZ = ZoneInfo("Europe/Copenhagen")
 HORIZON_DAYS = 120
@@ -18,7 +18,7 @@ HORIZON_DAYS = 120
 
 @dataclass(frozen=True)
 class Occurrence:
-    session: SessionRecord
+    advisory_session: AdvisorySessionRecord
     start: datetime
     end: datetime
     staff: str | None
@@ -36,66 +36,78 @@ def _at(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock, tzinfo=TZ)
 
 
-def _valid_on(session: SessionRecord, day: date) -> bool:
-    if session.valid_from and day < session.valid_from:
+def _valid_on(advisory_session: AdvisorySessionRecord, day: date) -> bool:
+    if advisory_session.valid_from and day < advisory_session.valid_from:
         return False
-    return not (session.valid_to and day > session.valid_to)
+    return not (advisory_session.valid_to and day > advisory_session.valid_to)
 
 
-def occurrences_on(session: SessionRecord, day: date) -> list[Occurrence]:
-    """All times the session is held on one local date, exceptions applied."""
-    exceptions = [e for e in session.exceptions if e.date == day]
+def occurrences_on(advisory_session: AdvisorySessionRecord, day: date) -> list[Occurrence]:
+    """All times the advisory session is held on one local date, exceptions applied."""
+    exceptions = [e for e in advisory_session.exceptions if e.date == day]
     closed_all = any(e.kind == "closed" and e.start is None for e in exceptions)
     closed_starts = {e.start for e in exceptions if e.kind == "closed" and e.start is not None}
     found: list[Occurrence] = []
-    if _valid_on(session, day) and not closed_all:
+    if _valid_on(advisory_session, day) and not closed_all:
         weekday = WEEKDAYS[day.weekday()]
-        for slot in session.slots:
+        for slot in advisory_session.slots:
             if slot.start is None or slot.end is None:
                 continue  # only the weekday is known: never a time
             if slot.weekday == weekday and slot.start not in closed_starts:
                 found.append(
                     Occurrence(
-                        session, _at(day, slot.start), _at(day, slot.end), slot.staff, slot.notes
+                        advisory_session,
+                        _at(day, slot.start),
+                        _at(day, slot.end),
+                        slot.staff,
+                        slot.notes,
                     )
                 )
     for extra in exceptions:
         if extra.kind == "extra" and extra.start is not None and extra.end is not None:
             found.append(
-                Occurrence(session, _at(day, extra.start), _at(day, extra.end), None, extra.note)
+                Occurrence(
+                    advisory_session, _at(day, extra.start), _at(day, extra.end), None, extra.note
+                )
             )
     return sorted(found, key=lambda o: o.start)
 
 
-def has_schedule(sessions: list[SessionRecord]) -> bool:
+def has_schedule(advisory_sessions: list[AdvisorySessionRecord]) -> bool:
     return any(
-        any(slot.start is not None for slot in s.slots)
-        or any(e.kind == "extra" for e in s.exceptions)
-        for s in sessions
+        any(slot.start is not None for slot in a.slots)
+        or any(e.kind == "extra" for e in a.exceptions)
+        for a in advisory_sessions
     )
 
 
-def weekdays_without_time(sessions: list[SessionRecord]) -> list[str]:
-    found = {slot.weekday for s in sessions for slot in s.slots if slot.start is None}
+def weekdays_without_time(advisory_sessions: list[AdvisorySessionRecord]) -> list[str]:
+    found = {slot.weekday for a in advisory_sessions for slot in a.slots if slot.start is None}
     return [day for day in WEEKDAYS if day in found]
 
 
 def next_occurrence(
-    sessions: list[SessionRecord], after: datetime, horizon_days: int = HORIZON_DAYS
+    advisory_sessions: list[AdvisorySessionRecord],
+    after: datetime,
+    horizon_days: int = HORIZON_DAYS,
 ) -> Occurrence | None:
     """The first occurrence that has not ended at `after` (an ongoing one counts)."""
     moment = local(after)
     first_day = moment.date()
     for offset in range(horizon_days + 1):
         day = first_day + timedelta(days=offset)
-        todays = [o for s in sessions for o in occurrences_on(s, day) if o.end > moment]
+        todays = [o for a in advisory_sessions for o in occurrences_on(a, day) if o.end > moment]
         if todays:
             return min(todays, key=lambda o: o.start)
     return None
 
 
-def current_occurrence(sessions: list[SessionRecord], at: datetime) -> Occurrence | None:
+def current_occurrence(
+    advisory_sessions: list[AdvisorySessionRecord], at: datetime
+) -> Occurrence | None:
     moment = local(at)
     day = moment.date()
-    running = [o for s in sessions for o in occurrences_on(s, day) if o.start <= moment < o.end]
+    running = [
+        o for a in advisory_sessions for o in occurrences_on(a, day) if o.start <= moment < o.end
+    ]
     return max(running, key=lambda o: o.end) if running else None
