@@ -66,7 +66,8 @@ else
 fi
 
 step "Danish spaCy pipeline"
-if unchanged .venv-rasa/.spacy-sha256 bot/spacy_model.py; then
+installed() { compgen -G ".venv-rasa/lib/python3*/site-packages/da_*_sm-*.dist-info" >/dev/null; }
+if unchanged .venv-rasa/.spacy-sha256 bot/spacy_model.py && installed; then
   echo "spaCy: installed as bot/spacy_model.py asks (edit it, e.g. the official wheel's sha256, to redo)"
 else
   mkdir -p .cache
