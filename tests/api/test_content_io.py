@@ -262,3 +262,9 @@ def test_seed_check_accepts_the_former_section_name(tmp_path):
     checked = check_seed(path)
     assert checked.returncode == 0, checked.stdout
     assert "advisory_sessions=6," in checked.stdout
+
+
+def test_former_faq_topics_are_read_as_the_topics_names():
+    faq = "{slug: f, questions: [q], answer: A, topic: advisory_hours, source: S}"
+    text = f"version: 1\nfaq:\n  - {faq}\n"
+    assert content_io.parse_yaml(text).faq[0].topic == "advisory_sessions"

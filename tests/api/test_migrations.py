@@ -159,3 +159,38 @@ def check_advisory_sessions_migration(url: str) -> None:
 
 def test_advisory_sessions_migration_carries_the_data(tmp_path):
     check_advisory_sessions_migration(f"sqlite:///{tmp_path / 'm.db'}")
+
+
+def test_faq_topics_take_the_topics_names(tmp_path):
+    """An FAQ entry's topic in the bot's former words (locations ...) becomes the topic's name,
+    and a version from before still reverts."""
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    command.upgrade(alembic_config(url), "fadc04798e20")
+    faq = {"slug": "hvor", "questions": ["hvor er I"], "answer": "Her.", "topic": "locations"}
+    faq |= {"status": "published", "url": None, "source": "Test", "last_verified": None}
+    engine = make_engine(url)
+    meta = MetaData()
+    meta.reflect(engine)
+    with engine.begin() as conn:
+        conn.execute(meta.tables["faq"].insert(), faq | RECORD | {"last_verified": None})
+        conn.execute(
+            meta.tables["record_versions"].insert(),
+            {"kind": "faq", "record_key": "hvor", "version": 1, "action": "create"}
+            | {"who": "kim", "at": AT, "snapshot": faq | {"answer": "Der."}, "changes": {}},
+        )
+    engine.dispose()
+    upgrade_head(url)
+    assert rows(url, "faq", "topic") == ["places"]
+    app = create_app(make_settings(url))
+    add_user(app, "editor", "editor")
+    with TestClient(app) as client:
+        assert client.get("/api/faq/hvor").json()["topic"] == "places"
+        reverted = client.post(
+            "/api/staff/faq/hvor/revert/1",
+            headers=sign_in(client, "editor") | {"If-Match": '"2"'},
+        )
+        assert reverted.status_code == 200, reverted.text
+        assert reverted.json()["answer"] == "Der." and reverted.json()["topic"] == "places"
+    app.state.engine.dispose()
+    command.downgrade(alembic_config(url), "fadc04798e20")
+    assert rows(url, "faq", "topic") == ["locations"]

@@ -242,7 +242,7 @@ def test_create_faq_draft_publish_and_delete(page, facts_only, editor):
     page.get_by_label("Kort id (slug)").fill("webtest-parkering")
     page.get_by_label("Spørgsmål (skal udfyldes)").fill("kan jeg parkere ved webtesten\nparkering")
     page.get_by_label("Svar (skal udfyldes)").fill("Dette er et testsvar fra browsertesten.")
-    page.get_by_label("Emne").select_option("locations")
+    page.get_by_label("Emne").select_option("places")
     page.get_by_label("Kilde (skal udfyldes)").fill("Browsertest")
     page.get_by_role("button", name="Gem", exact=True).click()
     expect(page).to_have_url(f"{facts_only.url}/staff#/faq/webtest-parkering")
