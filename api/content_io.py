@@ -41,7 +41,7 @@ ExportedVersions = dict[str, dict[str | int, int]]
 FORMER_SECTIONS = {"sessions": "advisory_sessions"}
 
 
-def _renamed(data: dict[str, Any], where: str) -> dict[str, Any]:
+def _renamed(data: dict[str, Any], where: str = "") -> dict[str, Any]:
     data = dict(data)
     for old, section in FORMER_SECTIONS.items():
         if old in data:
@@ -62,11 +62,11 @@ class ContentBase(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _former_section_names(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        data = _renamed(data, "")
-        if isinstance(data.get("exported_versions"), dict):
-            data["exported_versions"] = _renamed(data["exported_versions"], "exported_versions: ")
+        if isinstance(data, dict):
+            data = _renamed(data)
+            versions = data.get("exported_versions")
+            if isinstance(versions, dict):
+                data["exported_versions"] = _renamed(versions, "exported_versions: ")
         return data
 
     @model_validator(mode="after")

@@ -45,31 +45,21 @@ def _valid_on(advisory_session: AdvisorySessionRecord, day: date) -> bool:
 def occurrences_on(advisory_session: AdvisorySessionRecord, day: date) -> list[Occurrence]:
     """All times the advisory session is held on one local date, exceptions applied."""
     exceptions = [e for e in advisory_session.exceptions if e.date == day]
-    closed_all = any(e.kind == "closed" and e.start is None for e in exceptions)
-    closed_starts = {e.start for e in exceptions if e.kind == "closed" and e.start is not None}
-    found: list[Occurrence] = []
-    if _valid_on(advisory_session, day) and not closed_all:
+    closed = {e.start for e in exceptions if e.kind == "closed"}  # None: the whole day
+    times = []
+    if _valid_on(advisory_session, day) and None not in closed:
         weekday = WEEKDAYS[day.weekday()]
-        for slot in advisory_session.slots:
-            if slot.start is None or slot.end is None:
-                continue  # only the weekday is known: never a time
-            if slot.weekday == weekday and slot.start not in closed_starts:
-                found.append(
-                    Occurrence(
-                        advisory_session,
-                        _at(day, slot.start),
-                        _at(day, slot.end),
-                        slot.staff,
-                        slot.notes,
-                    )
-                )
-    for extra in exceptions:
-        if extra.kind == "extra" and extra.start is not None and extra.end is not None:
-            found.append(
-                Occurrence(
-                    advisory_session, _at(day, extra.start), _at(day, extra.end), None, extra.note
-                )
-            )
+        times = [
+            (slot.start, slot.end, slot.staff, slot.notes)
+            for slot in advisory_session.slots
+            if slot.weekday == weekday and slot.start not in closed
+        ]
+    times += [(e.start, e.end, None, e.note) for e in exceptions if e.kind == "extra"]
+    found = [
+        Occurrence(advisory_session, _at(day, start), _at(day, end), staff, notes)
+        for start, end, staff, notes in times
+        if start is not None and end is not None  # a slot with only its weekday has no time
+    ]
     return sorted(found, key=lambda o: o.start)
 
 
