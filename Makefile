@@ -10,8 +10,8 @@ PY := .venv/bin/python
 RASA := .venv-rasa/bin/rasa
 MODEL := models/jobcenter.tar.gz
 
-.PHONY: help setup run test lint format train validate test-api test-actions test-stories \
-        test-e2e test-web test-privacy eval eval-conversations bench lock clean
+.PHONY: help setup run test test-ready lint format train validate test-api test-actions \
+        test-stories test-e2e test-web test-privacy eval eval-conversations bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,10 +19,15 @@ help: ## List the targets
 setup: ## Create both environments, install the spaCy pipeline, seed the DB, train the model
 	scripts/setup.sh
 
-run: ## Start facts service (:8000), action server (:5055) and Rasa (:5005); Ctrl-C stops all
+run: ## Set up what is missing, then start facts service (:8000), action server (:5055) and Rasa (:5005); Ctrl-C stops all
+	scripts/setup.sh --run
 	$(PY) scripts/stack.py run
 
-test: lint test-privacy test-api test-actions validate test-stories test-e2e ## Everything CI runs
+test: test-ready lint test-privacy test-api test-actions validate test-stories test-e2e ## Everything CI runs, after test-ready
+
+test-ready: ## What the tests need: system packages (installed as root, else the command to run), then setup
+	scripts/system-deps.sh --root-only
+	scripts/setup.sh
 
 lint: ## ruff lint + format check (both environments' code), import contracts, JS lint (eslint), seed content checks
 	.venv/bin/ruff check .

@@ -30,7 +30,7 @@ from actions.lookup import entity_value, find_record
 
 def main_session(place: dict[str, Any], slug: str | None = None) -> dict[str, Any] | None:
     """The session with ``slug``, else the first advisory session, else the first session."""
-    found = place.get("sessions") or []
+    found = place.get("advisory_sessions") or []
     for session in found:
         if slug and session.get("slug") == slug:
             return session
@@ -95,7 +95,7 @@ def sessions_text(
 ) -> str:
     """The next session when its time is known, else what the content says about frequency."""
     name = place["name"]
-    session_slug = (upcoming or {}).get("session_slug")
+    session_slug = (upcoming or {}).get("advisory_session_slug")
     session = main_session(place, session_slug)
     if session is None:
         return (
@@ -151,9 +151,9 @@ async def say_sessions(
     now = datetime.now(local_tz())
     asked = asked_date(entity_value(tracker, "weekday"), now.date())
     upcoming = None
-    if place.get("sessions"):
+    if place.get("advisory_sessions"):
         upcoming = await facts_client.next_session(place["slug"], search_start(asked, now))
-    session = main_session(place, (upcoming or {}).get("session_slug"))
+    session = main_session(place, (upcoming or {}).get("advisory_session_slug"))
     buttons = [button(f"Hvor ligger {place['name']}?", "ask_location", place=place["slug"])]
     if session and session.get("appointment_needed") is None:
         buttons.insert(0, contact_button())

@@ -34,7 +34,7 @@ from actions.process_rules import ALL_SITUATIONS, say_rules
 from privacy.masking import strip_markers
 
 MAX_SUGGESTIONS = 3
-SESSIONS_KIND = "sessions"
+SESSIONS_KIND = "advisory-sessions"
 
 Say = Callable[[CollectingDispatcher, Tracker, dict[str, Any]], Awaitable[list[EventType]]]
 

@@ -175,7 +175,7 @@ async def next_session(slug: str, after: str | None = None) -> dict[str, Any] | 
 
 
 async def sessions(place_slug: str | None = None) -> list[dict[str, Any]]:
-    return await get_json("/api/sessions", {"place": place_slug}) or []
+    return await get_json("/api/advisory-sessions", {"place": place_slug}) or []
 
 
 async def offers(audience: str | None = None, target_group: str | None = None) -> list[dict]:

@@ -54,7 +54,7 @@ def location_answer(place: dict[str, Any]) -> tuple[str, list[dict[str, str]]]:
         read_more(place.get("url")),
     )
     buttons = []
-    kinds = {s.get("kind") for s in place.get("sessions") or []}
+    kinds = {s.get("kind") for s in place.get("advisory_sessions") or []}
     if "advisory" in kinds:
         buttons.append(
             button("Hvornår er der åben rådgivning?", "ask_advisory_sessions", place=place["slug"])

@@ -37,6 +37,18 @@ REQUIRED_TEXT_KEYS = (
 
 
 ExportedVersions = dict[str, dict[str | int, int]]
+# Sections renamed since files were exported: old name -> section. Such files still import.
+FORMER_SECTIONS = {"sessions": "advisory_sessions"}
+
+
+def _renamed(data: dict[str, Any], where: str = "") -> dict[str, Any]:
+    data = dict(data)
+    for old, section in FORMER_SECTIONS.items():
+        if old in data:
+            if section in data:
+                raise ValueError(f"{where}{old} og {section} er samme sektion; brug kun {section}")
+            data[section] = data.pop(old)
+    return data
 
 
 class ContentBase(BaseModel):
@@ -46,6 +58,16 @@ class ContentBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: Literal[1] = 1
+
+    @model_validator(mode="before")
+    @classmethod
+    def _former_section_names(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = _renamed(data)
+            versions = data.get("exported_versions")
+            if isinstance(versions, dict):
+                data["exported_versions"] = _renamed(versions, "exported_versions: ")
+        return data
 
     @model_validator(mode="after")
     def _unique_keys(self) -> ContentBase:

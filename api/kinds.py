@@ -3,6 +3,7 @@ this module only lists them. Import order follows from the kinds' references."""
 
 from __future__ import annotations
 
+from api.advisory_sessions.kind import ADVISORY_SESSIONS
 from api.codex.kind import CODEX
 from api.faq.kind import FAQ
 from api.offers.kind import OFFERS
@@ -10,12 +11,11 @@ from api.org_units.kind import ORG_UNITS
 from api.places.kind import PLACES
 from api.process_rules.kind import PROCESS_RULES
 from api.records.kind import Kind
-from api.sessions.kind import SESSIONS
 from api.texts.kind import TEXTS
 
 KINDS: tuple[Kind, ...] = (
     PLACES,
-    SESSIONS,
+    ADVISORY_SESSIONS,
     OFFERS,
     CODEX,
     PROCESS_RULES,

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.advisory_sessions.router import router as advisory_sessions_router
 from api.api_docs import mount_docs
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
@@ -30,7 +31,6 @@ from api.records.cache import ContentCache
 from api.records.router import build_staff_router
 from api.resolve.router import router as resolve_router
 from api.search.router import router as search_router
-from api.sessions.router import router as sessions_router
 from api.settings import Settings, load_settings
 from api.staff.router import router as staff_router
 from api.texts.router import router as texts_router
@@ -39,7 +39,7 @@ from api.web_pages import mount_web
 PUBLIC_ROUTERS = (
     health_router,
     places_router,
-    sessions_router,
+    advisory_sessions_router,
     offers_router,
     codex_router,
     process_rules_router,

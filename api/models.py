@@ -1,5 +1,10 @@
 """Imports every table so ``Base.metadata`` is complete (Alembic, tests)."""
 
+from api.advisory_sessions.models import (
+    AdvisorySession,
+    AdvisorySessionException,
+    AdvisorySessionSlot,
+)
 from api.audit.models import AuditEntry
 from api.auth.models import SignInCounter, StaffUser
 from api.codex.models import CodexPrinciple
@@ -11,11 +16,12 @@ from api.offers.models import Offer
 from api.org_units.models import OrgUnit
 from api.places.models import Place
 from api.process_rules.models import ProcessRule
-from api.sessions.models import AdvisorySession, SessionException, SessionSlot
 from api.texts.models import BotText
 
 __all__ = [
     "AdvisorySession",
+    "AdvisorySessionException",
+    "AdvisorySessionSlot",
     "AuditEntry",
     "Base",
     "BotText",
@@ -27,8 +33,6 @@ __all__ = [
     "ProcessRule",
     "Rating",
     "RecordVersion",
-    "SessionException",
-    "SessionSlot",
     "SignInCounter",
     "StaffUser",
 ]

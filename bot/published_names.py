@@ -18,7 +18,13 @@ from privacy.health import published_names
 
 logger = logging.getLogger(__name__)
 
-LISTS = ("/api/offers", "/api/places", "/api/org-units", "/api/process-rules", "/api/sessions")
+LISTS = (
+    "/api/offers",
+    "/api/places",
+    "/api/org-units",
+    "/api/process-rules",
+    "/api/advisory-sessions",
+)
 REFRESH_SECONDS = 60.0
 
 

@@ -3,7 +3,7 @@ plus the rules that are the seed's own. An editor export passes it (tests/api/te
 
 - The file is a ``ContentFile`` (api/content_io.py): sections, fields, types, choices and keys of
   every kind, a source on every record, no key twice. Messages as the service gives them.
-- Every reference names a record in the file (a session's place, an offer's unit).
+- Every reference names a record in the file (an advisory session's place, an offer's unit).
 - The places, situations and bot texts the bot asks for are there.
 - No invented contact data: no phone numbers, e-mail or web addresses or CPR numbers beyond the
   few allowed ones, and postcodes are four digits.

@@ -69,7 +69,7 @@ async def hammer(
 def endpoint_urls(base: str) -> dict[str, list[str]]:
     places = httpx.get(f"{base}/api/places", timeout=10).json()
     slugs = [p["slug"] for p in places]
-    with_sessions = [p["slug"] for p in places if p["sessions"]] or slugs
+    with_advisory_sessions = [p["slug"] for p in places if p["advisory_sessions"]] or slugs
     return {
         "GET /api/resolve": [
             f"/api/resolve?q={q}&kind=place"
@@ -77,7 +77,7 @@ def endpoint_urls(base: str) -> dict[str, list[str]]:
         ],
         "GET /api/places/{slug}": [f"/api/places/{s}" for s in slugs],
         "GET /api/places/{slug}/next-session": [
-            f"/api/places/{s}/next-session" for s in with_sessions
+            f"/api/places/{s}/next-session" for s in with_advisory_sessions
         ],
         "GET /api/search": [
             f"/api/search?q={q}"

@@ -50,11 +50,8 @@ def answers(hit: dict) -> set[str]:
     kind, key = hit["kind"], hit["key"]
     if kind == "places":
         return {f"place:{key}"}
-    if kind in ("sessions", "advisory-sessions", "advisory_sessions"):
-        return {
-            f"advisory_sessions:{hit['refs'].get('place')}",
-            f"hours:{hit['refs'].get('place')}",
-        }
+    if kind == "advisory-sessions":
+        return {f"advisory_sessions:{hit['refs'].get('place')}"}
     if kind == "offers":
         return {f"offer:{key}"}
     if kind == "faq":

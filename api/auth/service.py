@@ -4,7 +4,6 @@ router, bounded by api.auth.security.HashSlots)."""
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -18,9 +17,9 @@ from api.auth.security import hash_password, verify_password
 from api.auth.throttle import ACCOUNT, Claim, SignInThrottle
 from api.errors import Conflict, NotFound
 from api.settings import Settings
+from privacy.masking import mask
 
 logger = logging.getLogger(__name__)
-CPR_LIKE = re.compile(r"\d{6}-?\d{4}")
 
 
 @cache
@@ -55,7 +54,7 @@ def _actor(session: Session, account: str) -> str:
     """The account for the audit log and the log file, if it exists: people type odd things
     into the username field (their password, a CPR number), and those are never written."""
     user = find_user(session, account)
-    if user is None or CPR_LIKE.search(account):
+    if user is None or "cpr" in mask(account).found:
         return audit.UNKNOWN_ACCOUNT
     return user.username
 

@@ -1,15 +1,26 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from api.records.schemas import Provenance, RecordMeta
 from api.records.types import Alias, LongText, SlugKey, WebUrl, choices
 
-Topic = Literal[
-    "locations", "advisory_hours", "offers", "codex", "process", "org", "smalltalk", "human"
-]
+# The bot's topics by their one name; files exported before still import with the old names.
+FORMER_TOPICS = {
+    "locations": "places",
+    "advisory_hours": "advisory_sessions",
+    "process": "process_rules",
+    "org": "org_units",
+}
+Topic = Annotated[
+    Literal[
+        "places", "advisory_sessions", "offers", "codex", "process_rules", "org_units",
+        "smalltalk", "human",
+    ],
+    BeforeValidator(lambda value: FORMER_TOPICS.get(value, value)),
+]  # fmt: skip
 
 
 class FaqFields(Provenance):
@@ -23,12 +34,12 @@ class FaqFields(Provenance):
     topic: Topic = Field(
         title="Emne",
         json_schema_extra=choices(
-            locations="Steder",
-            advisory_hours="Åbningstider og rådgivning",
+            places="Steder",
+            advisory_sessions="Rådgivning og åbningstider",
             offers="Tilbud",
             codex="Kodeks",
-            process="Sagsforløb og frister",
-            org="Organisation",
+            process_rules="Sagsforløb og frister",
+            org_units="Organisation",
             smalltalk="Småsnak",
             human="Kontakt til et menneske",
         ),

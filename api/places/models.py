@@ -9,7 +9,7 @@ from api.db import Base
 from api.records.models import RecordMixin
 
 if TYPE_CHECKING:
-    from api.sessions.models import AdvisorySession
+    from api.advisory_sessions.models import AdvisorySession
 
 
 class Place(RecordMixin, Base):
@@ -31,7 +31,7 @@ class Place(RecordMixin, Base):
     for_young_people: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     max_age: Mapped[int | None] = mapped_column(Integer)
 
-    # A place shows its sessions (the sessions name their place by slug).
-    sessions: Mapped[list[AdvisorySession]] = relationship(
+    # A place shows its advisory sessions (they name their place by slug).
+    advisory_sessions: Mapped[list[AdvisorySession]] = relationship(
         order_by="AdvisorySession.id", lazy="selectin", viewonly=True
     )

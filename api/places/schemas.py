@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from api.advisory_sessions.schemas import AdvisorySessionOut
 from api.records.schemas import Provenance, RecordMeta
 from api.records.types import Alias, LongText, Name, ShortText, SlugKey, WebUrl
-from api.sessions.schemas import SessionOut
 
 
 class PlaceFields(Provenance):
@@ -44,4 +44,4 @@ class PlaceRecord(PlaceFields):
 
 
 class PlaceOut(PlaceRecord, RecordMeta):
-    sessions: list[SessionOut] = Field(default_factory=list)
+    advisory_sessions: list[AdvisorySessionOut] = Field(default_factory=list)

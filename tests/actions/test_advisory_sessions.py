@@ -165,7 +165,7 @@ async def test_asked_weekday_without_a_session(facts_url, dispatcher, domain, tr
 def test_frequency_note_that_already_says_times_are_missing_is_not_repeated():
     place = {
         "name": "No.17 – Huset for bæredygtig handling",
-        "sessions": [
+        "advisory_sessions": [
             {
                 "slug": "s",
                 "kind": "advisory",
@@ -184,7 +184,7 @@ def test_frequency_note_that_already_says_times_are_missing_is_not_repeated():
 def test_weekday_without_time_and_no_note():
     place = {
         "name": "Prøvehuset",
-        "sessions": [{"slug": "s", "kind": "advisory", "title": "Rådgivning"}],
+        "advisory_sessions": [{"slug": "s", "kind": "advisory", "title": "Rådgivning"}],
     }
     upcoming = {"start": None, "weekdays_without_time": ["wednesday"], "reason": "no_slots"}
     assert sessions_text(place, upcoming) == (

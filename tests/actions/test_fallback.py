@@ -94,17 +94,17 @@ async def test_a_vague_match_becomes_suggestions_to_choose_from(
     assert slot(events, "misunderstood_count") == 1.0
 
     assert offered[:2] == [
-        "sessions:aaben-raadgivning-proevehuset",
-        "sessions:aaben-raadgivning-huset-tvaers",
+        "advisory-sessions:aaben-raadgivning-proevehuset",
+        "advisory-sessions:aaben-raadgivning-huset-tvaers",
     ] or offered[:2] == [
-        "sessions:aaben-raadgivning-huset-tvaers",
-        "sessions:aaben-raadgivning-proevehuset",
+        "advisory-sessions:aaben-raadgivning-huset-tvaers",
+        "advisory-sessions:aaben-raadgivning-proevehuset",
     ]  # noqa: E501
 
     chosen = CollectingDispatcher()
     pick = tracker_for("choose_record", text="den anden", slots={"suggestions": offered})
     await ActionAnswerRecord().run(chosen, pick, domain)
-    place = offered[1].removeprefix("sessions:aaben-raadgivning-")
+    place = offered[1].removeprefix("advisory-sessions:aaben-raadgivning-")
     assert answer_ids(chosen) == [f"advisory_sessions:{place}"]
 
 

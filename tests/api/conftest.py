@@ -6,16 +6,20 @@ the reason shown by ``-ra``."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -27,12 +31,14 @@ from api.db import make_engine, make_session_factory
 from api.main import create_app
 from api.migrations import upgrade_head
 from api.settings import REPO_ROOT, Settings
+from tests.e2e.recorder import RecordingProxy
 
 FIXTURE_CONTENT = Path(__file__).with_name("fixtures") / "content.yml"
 SEED_FILE = REPO_ROOT / "content" / "seed.yml"
 SECRET = "test-secret-0123456789-0123456789-abcdef"
 PASSWORD = "correct horse battery"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PROXY_ADDRESS = "127.0.0.2"  # the reverse proxy reaches the facts service from here
 
 
 def make_settings(database_url: str, **overrides) -> Settings:
@@ -111,6 +117,66 @@ def editor2(app, client) -> dict[str, str]:
     return sign_in(client, "editor2")
 
 
+@dataclass
+class ProxiedServer:
+    url: str  # the reverse proxy's
+    log: Path  # the facts service's output
+
+    def client(self, address: str) -> httpx.Client:
+        """A client on its own loopback address (any in 127.0.0.0/8), through the proxy."""
+        transport = httpx.HTTPTransport(local_address=address)
+        return httpx.Client(base_url=self.url, transport=transport, timeout=30)
+
+
+@pytest.fixture
+def facts_behind_proxy(tmp_path) -> Callable[..., contextlib.AbstractContextManager]:
+    """`facts-service serve` as an operator starts it (production settings, a migrated
+    database, the given environment), behind a real reverse proxy that connects from
+    PROXY_ADDRESS and appends each client's address to X-Forwarded-For. Use it as
+    ``with facts_behind_proxy(prepare, **env) as server``; ``prepare(app)`` runs first."""
+
+    @contextlib.contextmanager
+    def start(prepare: Callable[[FastAPI], None] | None = None, **env: str):
+        port = free_port()
+        env = dict(
+            os.environ,
+            DATABASE_URL=f"sqlite:///{tmp_path / f'facts-{port}.db'}",
+            FACTS_PORT=str(port),
+            FACTS_SECRET_KEY=SECRET,
+            FACTS_ENV="production",
+            **env,
+        )
+        app = build_app(make_settings(env["DATABASE_URL"]))  # as `facts-service migrate`
+        if prepare:
+            prepare(app)
+        app.state.engine.dispose()
+        log = tmp_path / f"facts-{port}.log"
+        with log.open("w") as out:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "api.cli", "serve"], env=env, cwd=REPO_ROOT,
+                stdout=out, stderr=out,
+            )  # fmt: skip
+        target = f"http://127.0.0.1:{port}"
+        proxy = RecordingProxy(target, from_address=PROXY_ADDRESS).start()
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    httpx.get(f"{target}/health", timeout=1)
+                    break
+                except httpx.HTTPError:
+                    assert server.poll() is None, log.read_text()
+                    assert time.monotonic() < deadline, log.read_text()
+                    time.sleep(0.2)
+            yield ProxiedServer(proxy.url, log)
+        finally:
+            proxy.stop()
+            server.terminate()
+            server.wait(timeout=10)
+
+    return start
+
+
 def seed_file() -> Path:
     """The real content once it exists, else the fixture."""
     return SEED_FILE if SEED_FILE.exists() else FIXTURE_CONTENT
@@ -119,7 +185,7 @@ def seed_file() -> Path:
 # --- PostgreSQL -------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -158,7 +224,7 @@ def _start_throwaway_postgres(base: Path) -> tuple[str, list[str]]:
         capture_output=True,
         timeout=120,
     )
-    port = _free_port()
+    port = free_port()
     options = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off"
     subprocess.run(
         _as_postgres_user(

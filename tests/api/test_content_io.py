@@ -44,12 +44,12 @@ def test_export_keeps_contract_shape(seeded, editor):
     assert response.headers["content-type"].startswith("application/yaml")
     data = yaml.safe_load(response.text)
     assert list(data) == [
-        "version", "places", "sessions", "offers", "codex",
+        "version", "places", "advisory_sessions", "offers", "codex",
         "process_rules", "org_units", "faq", "texts", "exported_versions",
     ]  # fmt: skip
     assert data["exported_versions"]["places"]["huset-tvaers"] == 1
     assert data["exported_versions"]["codex"] == {1: 1, 2: 1}
-    assert data["sessions"][0]["slots"][0] == {
+    assert data["advisory_sessions"][0]["slots"][0] == {
         "weekday": "monday", "start": "10:00", "end": "12:00", "staff": "Jobcentret", "notes": None,
     }  # fmt: skip
     assert str(data["places"][0]["last_verified"]) == "2025-04-01"
@@ -81,7 +81,7 @@ def test_import_endpoint_updates_with_history_and_replace_deletes(seeded, admin)
 def test_bad_import_is_422_and_writes_nothing(seeded, admin):
     data = yaml.safe_load(FIXTURE_CONTENT.read_text(encoding="utf-8"))
     data["places"][0]["name"] = "Huset Tværs ÆNDRET"
-    data["sessions"][0]["place"] = "atlantis"  # fails after the places were written
+    data["advisory_sessions"][0]["place"] = "atlantis"  # fails after the places were written
     headers = admin | {"Content-Type": "application/yaml"}
     text = yaml.safe_dump(data, allow_unicode=True)
     response = seeded.post("/api/staff/import", content=text.encode(), headers=headers)
@@ -94,7 +94,7 @@ def test_bad_import_is_422_and_writes_nothing(seeded, admin):
         "/api/staff/import", content=b"version: 1\nplaces: [{slug: x}]\n", headers=headers
     )
     assert wrong.status_code == 422 and "skal udfyldes" in wrong.json()["message"]
-    dup = dict(data, sessions=[], places=[data["places"][0], data["places"][0]])
+    dup = dict(data, advisory_sessions=[], places=[data["places"][0], data["places"][0]])
     twice = seeded.post(
         "/api/staff/import",
         content=yaml.safe_dump(dup, allow_unicode=True).encode(),
@@ -107,11 +107,11 @@ def test_bad_import_is_422_and_writes_nothing(seeded, admin):
 
 def test_unquoted_yaml_times_are_understood():
     text = (
-        "version: 1\nsessions:\n  - {slug: s, place: p, title: T, source: S,\n"
+        "version: 1\nadvisory_sessions:\n  - {slug: s, place: p, title: T, source: S,\n"
         "     slots: [{weekday: monday, start: 10:00, end: 12:30}]}\n"
     )
     content = content_io.parse_yaml(text)
-    slot = content.sessions[0].slots[0]
+    slot = content.advisory_sessions[0].slots[0]
     assert (slot.start.hour, slot.start.minute, slot.end.minute) == (10, 0, 30)
 
 
@@ -146,7 +146,15 @@ def test_cli_migrate_seed_is_idempotent_and_keeps_staff_edits(tmp_path):
     with TestClient(create_app(make_settings(env["DATABASE_URL"]))) as client:
         headers = sign_in(client, "boss", "a long passphrase")
         place = client.get("/api/staff/places/jobcenter", headers=headers).json()
-        keep = ("deleted", "updated_at", "updated_by", "slug", "version", "stale", "sessions")
+        keep = (
+            "deleted",
+            "updated_at",
+            "updated_by",
+            "slug",
+            "version",
+            "stale",
+            "advisory_sessions",
+        )
         body = {k: v for k, v in place.items() if k not in keep} | {"phone": "70 70 70 70"}
         r = client.put(
             "/api/staff/places/jobcenter", json=body, headers=headers | {"If-Match": '"1"'}
@@ -199,7 +207,7 @@ def test_an_editor_export_passes_the_seed_check(app, client, editor, tmp_path):
     # one question variant, a gap in the codex numbers.
     made = {
         "places/jobcafe": {"name": "Jobcafé", "source": "M"},
-        "sessions/jobcafe-aaben": {"place": "jobcafe", "title": "Åben", "source": "M"},
+        "advisory-sessions/jobcafe-aaben": {"place": "jobcafe", "title": "Åben", "source": "M"},
         "faq/ny-faq": {
             "questions": ["hvad nu"],
             "answer": "Sådan.",
@@ -219,7 +227,7 @@ def test_an_editor_export_passes_the_seed_check(app, client, editor, tmp_path):
     path.write_text(export.text, encoding="utf-8")
     checked = check_seed(path)
     assert checked.returncode == 0, checked.stdout
-    assert "ok (places=9, sessions=7," in checked.stdout
+    assert "ok (places=9, advisory_sessions=7," in checked.stdout
 
 
 def test_seed_check_reports_the_seeds_own_rules(tmp_path):
@@ -227,7 +235,7 @@ def test_seed_check_reports_the_seeds_own_rules(tmp_path):
     path.write_text(
         "version: 1\n"
         "places: [{slug: x, name: X, source: S, phone: '89 15 00 00', postcode: '89'}]\n"
-        "sessions: [{slug: s, place: y, title: T, source: S}]\n"
+        "advisory_sessions: [{slug: s, place: y, title: T, source: S}]\n"
         "offers: [{slug: o, name: O, source: ' '}]\n",
         encoding="utf-8",
     )
@@ -237,7 +245,7 @@ def test_seed_check_reports_the_seeds_own_rules(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("' '", "S"), encoding="utf-8")
     problems = check_seed(path).stdout.splitlines()
     for expected in (
-        "sessions[s]: place 'y' not in places",
+        "advisory_sessions[s]: place 'y' not in places",
         "places: required place 'jobcenter' missing",
         "process_rules: no rule for situation 'sygedagpenge'",
         "texts: required key 'service_down' missing",
@@ -245,3 +253,18 @@ def test_seed_check_reports_the_seeds_own_rules(tmp_path):
         "places[x]: postcode must be four digits",
     ):
         assert expected in problems
+
+
+def test_seed_check_accepts_the_former_section_name(tmp_path):
+    path = tmp_path / "old.yml"
+    seed = (REPO_ROOT / "content" / "seed.yml").read_text(encoding="utf-8")
+    path.write_text(seed.replace("\nadvisory_sessions:\n", "\nsessions:\n"), encoding="utf-8")
+    checked = check_seed(path)
+    assert checked.returncode == 0, checked.stdout
+    assert "advisory_sessions=6," in checked.stdout
+
+
+def test_former_faq_topics_are_read_as_the_topics_names():
+    faq = "{slug: f, questions: [q], answer: A, topic: advisory_hours, source: S}"
+    text = f"version: 1\nfaq:\n  - {faq}\n"
+    assert content_io.parse_yaml(text).faq[0].topic == "advisory_sessions"

@@ -1,17 +1,18 @@
-"""Next session and open-now: Europe/Copenhagen wall-clock times across DST and exceptions."""
+"""The next advisory session and open-now: Europe/Copenhagen wall-clock times across DST and
+exceptions."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from api.sessions import hours
-from api.sessions.schemas import SessionRecord
+from api.advisory_sessions import hours
+from api.advisory_sessions.schemas import AdvisorySessionRecord
 
 CPH = ZoneInfo("Europe/Copenhagen")
 
 
-def session(**overrides) -> SessionRecord:
+def advisory_session(**overrides) -> AdvisorySessionRecord:
     data = {
         "slug": "s",
         "place": "p",
@@ -20,36 +21,39 @@ def session(**overrides) -> SessionRecord:
         "exceptions": [],
         "source": "Test",
     }
-    return SessionRecord.model_validate(data | overrides)
+    return AdvisorySessionRecord.model_validate(data | overrides)
 
 
 def test_next_session_across_autumn_dst_change_keeps_local_time():
     # Summer time ends Sunday 26 October 2025 (03:00 CEST -> 02:00 CET).
-    found = hours.next_occurrence([session()], datetime(2025, 10, 24, 12, 0, tzinfo=CPH))
+    found = hours.next_occurrence([advisory_session()], datetime(2025, 10, 24, 12, 0, tzinfo=CPH))
     assert found.start.isoformat() == "2025-10-27T10:00:00+01:00"
     assert found.end.isoformat() == "2025-10-27T12:00:00+01:00"
-    before = hours.next_occurrence([session()], datetime(2025, 10, 17, 12, 0, tzinfo=CPH))
+    before = hours.next_occurrence([advisory_session()], datetime(2025, 10, 17, 12, 0, tzinfo=CPH))
     assert before.start.isoformat() == "2025-10-20T10:00:00+02:00"
 
 
 def test_next_session_across_spring_dst_change():
     # Summer time starts Sunday 30 March 2025 (02:00 CET -> 03:00 CEST).
-    found = hours.next_occurrence([session()], datetime(2025, 3, 28, 9, 0, tzinfo=CPH))
+    found = hours.next_occurrence([advisory_session()], datetime(2025, 3, 28, 9, 0, tzinfo=CPH))
     assert found.start.isoformat() == "2025-03-31T10:00:00+02:00"
 
 
 def test_utc_input_is_read_in_copenhagen_time():
-    # 09:30 UTC on Monday 27 Oct 2025 is 10:30 CET: the session is running, so it is "next".
-    found = hours.next_occurrence([session()], datetime.fromisoformat("2025-10-27T09:30:00+00:00"))
+    # 09:30 UTC on Monday 27 Oct 2025 is 10:30 CET: the advisory session is running, so it is
+    # "next".
+    found = hours.next_occurrence(
+        [advisory_session()], datetime.fromisoformat("2025-10-27T09:30:00+00:00")
+    )
     assert found.start.isoformat() == "2025-10-27T10:00:00+01:00"
     after_end = hours.next_occurrence(
-        [session()], datetime.fromisoformat("2025-10-27T11:00:00+00:00")
+        [advisory_session()], datetime.fromisoformat("2025-10-27T11:00:00+00:00")
     )
     assert after_end.start.date() == date(2025, 11, 3)
 
 
 def test_closed_exception_skips_the_day_and_extra_adds_one():
-    s = session(
+    s = advisory_session(
         exceptions=[
             {"date": "2025-10-27", "kind": "closed", "note": "Lukket"},
             {
@@ -69,7 +73,7 @@ def test_closed_exception_skips_the_day_and_extra_adds_one():
 
 
 def test_closed_exception_with_time_closes_only_that_slot():
-    s = session(
+    s = advisory_session(
         slots=[
             {"weekday": "monday", "start": "10:00", "end": "12:00"},
             {"weekday": "monday", "start": "13:00", "end": "14:00"},
@@ -81,17 +85,17 @@ def test_closed_exception_with_time_closes_only_that_slot():
 
 
 def test_validity_dates_and_weekday_only_slots():
-    limited = session(valid_from="2025-11-01", valid_to="2025-11-30")
+    limited = advisory_session(valid_from="2025-11-01", valid_to="2025-11-30")
     found = hours.next_occurrence([limited], datetime(2025, 10, 24, 12, 0, tzinfo=CPH))
     assert found.start.date() == date(2025, 11, 3)
     assert hours.next_occurrence([limited], datetime(2025, 12, 1, tzinfo=CPH)) is None
-    untimed = session(slots=[{"weekday": "wednesday", "start": None, "end": None}])
+    untimed = advisory_session(slots=[{"weekday": "wednesday", "start": None, "end": None}])
     assert not hours.has_schedule([untimed])
     assert hours.weekdays_without_time([untimed]) == ["wednesday"]
 
 
 def test_open_now_inside_and_outside_a_slot():
-    s = session()
+    s = advisory_session()
     running = hours.current_occurrence([s], datetime(2025, 10, 27, 11, 59, tzinfo=CPH))
     assert running.end.isoformat() == "2025-10-27T12:00:00+01:00"
     assert hours.current_occurrence([s], datetime(2025, 10, 27, 12, 0, tzinfo=CPH)) is None
@@ -103,7 +107,7 @@ def test_next_session_endpoint_dst_and_exception(seeded):
     body = seeded.get(url, params={"after": "2025-10-24T12:00:00+02:00"}).json()
     assert body == {
         "place": "huset-tvaers",
-        "session_slug": "aaben-raadgivning-huset-tvaers",
+        "advisory_session_slug": "aaben-raadgivning-huset-tvaers",
         "title": "Åben Rådgivning",
         "start": "2025-10-27T10:00:00+01:00",
         "end": "2025-10-27T12:00:00+01:00",
@@ -134,7 +138,7 @@ def test_open_now_endpoint(seeded):
     url = "/api/places/huset-tvaers/open-now"
     inside = seeded.get(url, params={"at": "2025-10-30T14:30:00+01:00"}).json()
     assert inside["open"] is True
-    assert inside["session_slug"] == "aaben-raadgivning-huset-tvaers"
+    assert inside["advisory_session_slug"] == "aaben-raadgivning-huset-tvaers"
     assert inside["until"] == "2025-10-30T15:00:00+01:00"
     closed_day = seeded.get(url, params={"at": "2025-11-03T10:30"}).json()
     assert closed_day["open"] is False and closed_day["until"] is None

@@ -26,7 +26,7 @@ def send(client, admin, data: dict, **params):
 
 def staff_put(client, headers, path: str, **changes):
     record = client.get(f"/api/staff/{path}", headers=headers)
-    drop = ("slug", "version", "stale", "sessions", "deleted", "updated_at", "updated_by")
+    drop = ("slug", "version", "stale", "advisory_sessions", "deleted", "updated_at", "updated_by")
     body = {k: v for k, v in record.json().items() if k not in drop} | changes
     etag = record.headers["ETag"]
     response = client.put(f"/api/staff/{path}", json=body, headers=headers | {"If-Match": etag})
@@ -174,3 +174,32 @@ def test_export_import_export_is_the_same_text(seeded, admin):
     )
     assert report.status_code == 200 and report.json()["changes"] == []
     assert seeded.get("/api/staff/export", headers=admin).text == first
+
+
+def with_former_section_name(data: dict) -> dict:
+    """The file as exported before advisory sessions had their name: ``sessions``."""
+    renamed = {("sessions" if k == "advisory_sessions" else k): v for k, v in data.items()}
+    versions = renamed["exported_versions"]
+    versions["sessions"] = versions.pop("advisory_sessions")
+    return renamed
+
+
+def test_a_file_exported_under_the_former_section_name_still_imports(seeded, admin, editor):
+    old = with_former_section_name(exported(seeded, admin))
+    old["sessions"][0]["title"] = "Åben Rådgivning i Huset Tværs"
+    body = send(seeded, admin, old, check_versions=True).json()
+    assert body["updated"] == {"advisory_sessions": 1}
+    assert [(c["section"], c["key"]) for c in body["changes"]] == [
+        ("advisory_sessions", "aaben-raadgivning-huset-tvaers")
+    ]
+    record = seeded.get("/api/advisory-sessions/aaben-raadgivning-huset-tvaers").json()
+    assert record["title"] == "Åben Rådgivning i Huset Tværs"
+    # exported_versions under the old name is checked too: the record changed since
+    staff_put(seeded, editor, "advisory-sessions/no17-onsdag", title="Onsdag på No.17")
+    refused = send(seeded, admin, old, check_versions=True)
+    assert refused.status_code == 409, refused.text
+    assert "advisory_sessions/no17-onsdag" in refused.json()["detail"]
+    both = dict(old, advisory_sessions=old["sessions"])
+    twice = send(seeded, admin, both)
+    assert twice.status_code == 422
+    assert "sessions og advisory_sessions er samme sektion" in twice.json()["message"]

@@ -17,7 +17,8 @@ def test_content_file_sections_come_from_the_kinds():
     sections = [k.section for k in KINDS]
     assert list(ContentFile.model_fields) == ["version", *sections, "exported_versions"]
     assert [k.section for k in KINDS] == [
-        "places", "sessions", "offers", "codex", "process_rules", "org_units", "faq", "texts",
+        "places", "advisory_sessions", "offers", "codex", "process_rules", "org_units", "faq",
+        "texts",
     ]  # fmt: skip
 
 
@@ -28,7 +29,7 @@ def test_import_order_puts_referenced_kinds_first():
             assert IMPORT_ORDER.index(target) < position, (kind.name, target.name)
     names = [k.name for k in IMPORT_ORDER]
     assert names.index("org-units") < names.index("offers")
-    assert names.index("places") < names.index("sessions")
+    assert names.index("places") < names.index("advisory-sessions")
 
 
 def test_referenced_first_keeps_the_given_order_otherwise():
@@ -67,8 +68,8 @@ def test_topic_import_contract_ignores_only_declared_references():
     }
     declared = {(k.section, t.section) for k in KINDS for t in k.references.values()}
     places = next(k for k in KINDS if k.name == "places")
-    assert places.out_extras is not None  # a place shows its sessions
-    assert pairs == declared | {("places", "sessions")}
+    assert places.out_extras is not None  # a place shows its advisory sessions
+    assert pairs == declared | {("places", "advisory_sessions")}
 
 
 def models_in(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
@@ -100,7 +101,7 @@ def test_staff_kinds_gives_each_kinds_schema_with_labels(client, editor):
                 if "enum" in prop:  # every choice has a Danish label
                     assert set(prop["x-labels"]) == set(prop["enum"]), (kind["name"], name)
     by_name = {k["name"]: k for k in kinds}
-    assert by_name["sessions"]["references"] == {"place": "places"}
+    assert by_name["advisory-sessions"]["references"] == {"place": "places"}
     assert by_name["offers"]["references"] == {"unit": "org-units"}
     assert by_name["faq"]["publishable"] and not by_name["places"]["publishable"]
     assert by_name["process-rules"]["heading"] == "Sagsforløb og frister"
@@ -108,7 +109,7 @@ def test_staff_kinds_gives_each_kinds_schema_with_labels(client, editor):
     assert places["aliases"]["title"] == "Andre navne og stavemåder"
     assert places["aliases"]["description"].startswith("Én pr. linje")
     assert places["slug"]["title"] == "Kort id (slug)"
-    slot = by_name["sessions"]["schema"]["$defs"]["Slot"]
+    slot = by_name["advisory-sessions"]["schema"]["$defs"]["Slot"]
     assert (
         slot["title"] == "tidsrum"
         and slot["properties"]["weekday"]["x-labels"]["monday"] == "Mandag"

@@ -303,6 +303,17 @@ def test_what_cannot_be_an_account_is_never_written(app, client, caplog, typed):
     assert {r.actor for r in audit_rows(app)} == {"<ukendt brugernavn>"}
 
 
+@pytest.mark.parametrize("username", ["010190-1234", "01.01.90-1234"])
+def test_an_account_named_like_a_cpr_number_is_never_written(app, client, caplog, username):
+    """The masker's CPR pattern decides, in every grouping it knows."""
+    add_user(app, username, "editor")
+    with caplog.at_level(logging.WARNING, logger="api.auth.service"):
+        fail(client, username, 1)
+    written = caplog.text + str([(r.actor, r.target, r.detail) for r in audit_rows(app)])
+    assert caplog.records and "1234" not in written
+    assert {r.actor for r in audit_rows(app)} == {"<ukendt brugernavn>"}
+
+
 def test_counters_past_their_time_are_deleted_at_the_next_sign_in(app, client, kim, clock):
     fail(client, "nobody", 2)
     clock.advance(24 * 3600 + MAX_DELAY + 1)

@@ -50,10 +50,16 @@ def test_postgres_migrations_match_models(postgres_url):
     engine.dispose()
 
 
+def test_postgres_advisory_sessions_migration_carries_the_data(postgres_url):
+    from tests.api.test_migrations import check_advisory_sessions_migration
+
+    check_advisory_sessions_migration(postgres_url)
+
+
 def test_postgres_reads_and_next_session(pg_client):
     assert pg_client.get("/health").json() == {"status": "ok", "database": "ok"}
     place = pg_client.get("/api/places/huset-tvaers").json()
-    assert place["sessions"][0]["slots"][0]["start"] == "10:00"
+    assert place["advisory_sessions"][0]["slots"][0]["start"] == "10:00"
     nxt = pg_client.get(
         "/api/places/huset-tvaers/next-session", params={"after": "2025-10-24T12:00:00+02:00"}
     ).json()
@@ -68,7 +74,7 @@ def test_postgres_reads_and_next_session(pg_client):
 def test_postgres_concurrent_edits_one_412_and_history(pg_client):
     editor, editor2 = sign_in(pg_client, "editor"), sign_in(pg_client, "editor2")
     place = pg_client.get("/api/staff/places/jobcenter", headers=editor).json()
-    drop = ("slug", "version", "stale", "sessions", "deleted", "updated_at", "updated_by")
+    drop = ("slug", "version", "stale", "advisory_sessions", "deleted", "updated_at", "updated_by")
     body = {k: v for k, v in place.items() if k not in drop}
     barrier = threading.Barrier(2)
     codes: list[int] = []

@@ -23,7 +23,7 @@ def test_health_reports_unreachable_database_as_503():
     assert response.json() == {"status": "error", "database": "error"}
 
 
-def test_places_list_and_detail_with_sessions_and_etag(seeded):
+def test_places_list_and_detail_with_advisory_sessions_and_etag(seeded):
     places = seeded.get("/api/places").json()
     assert [p["slug"] for p in places] == ["huset-tvaers", "jobcenter", "no17"]
     response = seeded.get("/api/places/huset-tvaers")
@@ -34,8 +34,8 @@ def test_places_list_and_detail_with_sessions_and_etag(seeded):
     assert body["street"] is None  # unknown stays empty, never invented
     assert body["source"] == "Test: steder"
     assert body["version"] == 1
-    assert [s["slug"] for s in body["sessions"]] == ["aaben-raadgivning-huset-tvaers"]
-    assert body["sessions"][0]["slots"][0] == {
+    assert [s["slug"] for s in body["advisory_sessions"]] == ["aaben-raadgivning-huset-tvaers"]
+    assert body["advisory_sessions"][0]["slots"][0] == {
         "weekday": "monday",
         "start": "10:00",
         "end": "12:00",
@@ -57,7 +57,7 @@ def test_stale_flag_follows_last_verified_and_setting(app, seeded):
     "url",
     [
         "/api/places/nowhere",
-        "/api/sessions/nothing",
+        "/api/advisory-sessions/nothing",
         "/api/offers/nothing",
         "/api/codex/99",
         "/api/process-rules/nothing",
@@ -74,16 +74,17 @@ def test_unknown_records_are_404_with_danish_detail(seeded, url):
     assert "findes ikke" in response.json()["detail"]
 
 
-def test_sessions_filter_by_place(seeded):
-    assert [s["slug"] for s in seeded.get("/api/sessions").json()] == [
+def test_advisory_sessions_filter_by_place(seeded):
+    assert [s["slug"] for s in seeded.get("/api/advisory-sessions").json()] == [
         "aaben-raadgivning-huset-tvaers",
         "no17-onsdag",
     ]
-    only = seeded.get("/api/sessions", params={"place": "no17"}).json()
+    only = seeded.get("/api/advisory-sessions", params={"place": "no17"}).json()
     assert [s["slug"] for s in only] == ["no17-onsdag"]
     assert only[0]["slots"][0]["start"] is None
-    one = seeded.get("/api/sessions/no17-onsdag")
+    one = seeded.get("/api/advisory-sessions/no17-onsdag")
     assert one.status_code == 200 and one.headers["ETag"] == '"1"'
+    assert seeded.get("/api/sessions").status_code == 404  # the old name is gone
 
 
 def test_offers_filter_by_audience_and_target_group(seeded):
@@ -203,8 +204,8 @@ def test_openapi_documents_responses(client):
     "url",
     [
         "/api/places",
-        "/api/sessions",
-        "/api/sessions?place=no17",
+        "/api/advisory-sessions",
+        "/api/advisory-sessions?place=no17",
         "/api/offers",
         "/api/codex",
         "/api/process-rules",

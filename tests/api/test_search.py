@@ -43,7 +43,7 @@ def test_inflected_and_misspelled_questions_are_found(seeded, query, slug):
         ("gennemsigtighed", ("codex", "2")),
         ("samtale på sygedagpenge", ("process-rules", "sygedagpenge-samtale")),
         ("virksomhedsrettet rehabilitering", ("org-units", "cvr")),
-        ("jobcentret på no 17", ("sessions", "no17-onsdag")),
+        ("jobcentret på no 17", ("advisory-sessions", "no17-onsdag")),
     ],
 )
 def test_every_kind_is_searched(seeded, query, found):
@@ -51,7 +51,7 @@ def test_every_kind_is_searched(seeded, query, found):
 
 
 def test_a_session_is_found_by_its_place(seeded):
-    hits = search(seeded, "rådgivning i huset tværs", kind="sessions")["hits"]
+    hits = search(seeded, "rådgivning i huset tværs", kind="advisory-sessions")["hits"]
     assert hits[0]["key"] == "aaben-raadgivning-huset-tvaers"
     assert hits[0]["refs"] == {"place": "huset-tvaers"}
 

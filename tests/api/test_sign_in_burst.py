@@ -2,16 +2,12 @@
 password is checked, so a burst of wrong passwords gets at most LOGIN_FREE_ATTEMPTS checks,
 and password checks run at most LOGIN_HASH_CONCURRENCY at once.
 
-Behind a reverse proxy the client is the address in X-Forwarded-For, but only when the proxy
-is named in FORWARDED_ALLOW_IPS (uvicorn's setting; `facts-service serve` leaves it to
-uvicorn, whose default trusts 127.0.0.1 only)."""
+Behind a reverse proxy (a real one, in front of `facts-service serve`) the client is the address
+in X-Forwarded-For, but only when the proxy is named in FORWARDED_ALLOW_IPS (uvicorn's setting;
+`facts-service serve` leaves it to uvicorn, whose default trusts 127.0.0.1 only)."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -25,17 +21,18 @@ from sqlalchemy import func, select
 
 from api.audit.models import AuditEntry
 from api.auth import service
-from tests.api.conftest import PASSWORD, REPO_ROOT, SECRET, add_user, build_app, make_settings
+from tests.api.conftest import (
+    PASSWORD,
+    PROXY_ADDRESS,
+    add_user,
+    build_app,
+    free_port,
+    make_settings,
+)
 
 BURST = 30
 FREE = 5
 WRONG = "wrong password!"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
@@ -141,68 +138,38 @@ def test_password_checks_are_bounded_however_many_clients_try(burst_app, checks)
     assert burst_app.state.hash_slots.peak == 2
 
 
-@contextmanager
-def facts_service(tmp_path, name: str, **env_values: str) -> Iterator[str]:
-    """`facts-service serve` as an operator starts it, with the given environment."""
-    port = free_port()
-    env = dict(
-        os.environ,
-        DATABASE_URL=f"sqlite:///{tmp_path / f'{name}.db'}",
-        FACTS_PORT=str(port),
-        FACTS_SECRET_KEY=SECRET,
-        FACTS_ENV="production",
-        LOGIN_FREE_ATTEMPTS="2",
-        **env_values,
-    )
-    app = build_app(make_settings(env["DATABASE_URL"]))  # migrated, like `facts-service migrate`
+def add_kim(app) -> None:
     add_user(app, "kim", "editor")
-    app.state.engine.dispose()
-    run = [sys.executable, "-m", "api.cli"]
-    log = tmp_path / f"{name}.log"
-    with log.open("w") as out:
-        server = subprocess.Popen([*run, "serve"], env=env, cwd=REPO_ROOT, stdout=out, stderr=out)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/health", timeout=1)
-                break
-            except httpx.HTTPError:
-                assert server.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    assert WRONG not in log.read_text() and PASSWORD not in log.read_text()
 
 
-def sign_in_from(client: httpx.Client, address: str, password: str = WRONG) -> int:
-    return client.post(
-        "/api/auth/token",
-        data={"username": "kim", "password": password},
-        headers={"X-Forwarded-For": address},
-    ).status_code
+def sign_in_from(client: httpx.Client, password: str = WRONG, **headers: str) -> int:
+    response = client.post(
+        "/api/auth/token", data={"username": "kim", "password": password}, headers=headers
+    )
+    return response.status_code
 
 
-def test_behind_a_trusted_proxy_each_client_waits_on_its_own(tmp_path):
-    # The test plays the reverse proxy on 127.0.0.1, named in FORWARDED_ALLOW_IPS.
-    trusted = facts_service(tmp_path, "trusted", FORWARDED_ALLOW_IPS="127.0.0.1")
-    with trusted as url, httpx.Client(base_url=url) as proxy:
-        attacker, staff = "203.0.113.66", "198.51.100.7"
-        assert [sign_in_from(proxy, attacker) for _ in range(3)] == [401, 401, 429]
+def test_behind_a_trusted_proxy_each_client_waits_on_its_own(facts_behind_proxy):
+    trusted = facts_behind_proxy(
+        add_kim, FORWARDED_ALLOW_IPS=PROXY_ADDRESS, LOGIN_FREE_ATTEMPTS="2"
+    )
+    with trusted as server:
+        attacker, staff = server.client("127.0.0.66"), server.client("127.0.0.7")
+        assert [sign_in_from(attacker) for _ in range(3)] == [401, 401, 429]
         # The attacker's own X-Forwarded-For, which the proxy appends to, changes nothing:
         # uvicorn takes the rightmost address that is not a trusted proxy.
-        assert sign_in_from(proxy, f"{staff}, {attacker}") == 429
-        assert sign_in_from(proxy, staff, PASSWORD) == 200
+        assert sign_in_from(attacker, **{"X-Forwarded-For": "127.0.0.7"}) == 429
+        assert sign_in_from(staff, PASSWORD) == 200
+    log = server.log.read_text()
+    assert WRONG not in log and PASSWORD not in log
 
 
-def test_an_untrusted_proxy_cannot_choose_the_client(tmp_path):
-    # Only 10.9.9.9 would be trusted: from 127.0.0.1 the header is ignored, so changing it
-    # does not escape the wait (and all requests share 127.0.0.1's count).
-    untrusted = facts_service(tmp_path, "untrusted", FORWARDED_ALLOW_IPS="10.9.9.9")
-    with untrusted as url, httpx.Client(base_url=url) as client:
-        codes = [sign_in_from(client, f"203.0.113.{n}") for n in (1, 2, 3)]
+def test_an_untrusted_proxy_cannot_choose_the_client(facts_behind_proxy):
+    # Only 10.9.9.9 would be trusted: X-Forwarded-For from this proxy is ignored, so its
+    # clients do not escape the wait (they all share the proxy's count).
+    untrusted = facts_behind_proxy(add_kim, FORWARDED_ALLOW_IPS="10.9.9.9", LOGIN_FREE_ATTEMPTS="2")
+    with untrusted as server:
+        codes = [sign_in_from(server.client(f"127.0.0.{n}")) for n in (1, 2, 3)]
         assert codes == [401, 401, 429]
+    log = server.log.read_text()
+    assert WRONG not in log and PASSWORD not in log

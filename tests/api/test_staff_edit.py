@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-SESSION = {
+ADVISORY_SESSION = {
     "place": "huset-tvaers",
     "title": "Åben Rådgivning",
     "kind": "advisory",
@@ -24,7 +24,7 @@ SESSION = {
 }
 
 
-def fields_of(record: dict, drop=("slug", "version", "stale", "sessions")) -> dict:
+def fields_of(record: dict, drop=("slug", "version", "stale", "advisory_sessions")) -> dict:
     staff_only = ("deleted", "updated_at", "updated_by")
     return {k: v for k, v in record.items() if k not in drop + staff_only}
 
@@ -138,22 +138,22 @@ def test_simultaneous_updates_race_exactly_one_wins(seeded, editor, editor2):
 
 
 def test_history_records_who_when_what_and_revert_restores(seeded, editor, editor2):
-    session = seeded.get(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers", headers=editor
+    advisory_session = seeded.get(
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers", headers=editor
     ).json()
-    new = fields_of(session) | {
+    new = fields_of(advisory_session) | {
         "slots": [
             {"weekday": "friday", "start": "08:00", "end": "09:00", "staff": None, "notes": None}
         ]
     }
     r = seeded.put(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers",
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers",
         json=new,
         headers=editor | {"If-Match": '"1"'},
     )
     assert r.status_code == 200
     history = seeded.get(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/history", headers=editor
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers/history", headers=editor
     ).json()
     latest = history[0]
     assert latest["version"] == 2 and latest["who"] == "editor" and latest["action"] == "update"
@@ -163,19 +163,19 @@ def test_history_records_who_when_what_and_revert_restores(seeded, editor, edito
     assert latest["when"]
 
     unconditional = seeded.post(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/revert/1", headers=editor2
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers/revert/1", headers=editor2
     )
     assert unconditional.status_code == 428
     reverted = seeded.post(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/revert/1",
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers/revert/1",
         headers=editor2 | {"If-Match": '"2"'},
     )
     assert reverted.status_code == 200, reverted.text
     assert reverted.json()["version"] == 3
     assert [s["weekday"] for s in reverted.json()["slots"]] == ["monday", "thursday"]
-    assert reverted.json()["exceptions"] == session["exceptions"]
+    assert reverted.json()["exceptions"] == advisory_session["exceptions"]
     history = seeded.get(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/history", headers=editor
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers/history", headers=editor
     ).json()
     assert [(v["version"], v["action"], v["who"]) for v in history] == [
         (3, "revert", "editor2"),
@@ -183,12 +183,12 @@ def test_history_records_who_when_what_and_revert_restores(seeded, editor, edito
         (1, "import", "seed"),
     ]
     missing = seeded.post(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/revert/9",
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers/revert/9",
         headers=editor | {"If-Match": '"3"'},
     )
     assert missing.status_code == 404
     stale = seeded.post(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers/revert/1",
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers/revert/1",
         headers=editor | {"If-Match": '"2"'},
     )
     assert stale.status_code == 412
@@ -222,7 +222,7 @@ def test_publish_makes_a_draft_visible(seeded, editor):
 
 def test_every_kind_has_staff_crud(seeded, editor):
     bodies = {
-        "sessions/ny-session": SESSION,
+        "advisory-sessions/ny-raadgivning": ADVISORY_SESSION,
         "offers/nyt-tilbud": {"name": "Nyt tilbud", "source": "Medarbejder", "unit": "cvr"},
         "codex/3": {
             "title": "Respekt",
@@ -269,17 +269,17 @@ def test_unchanged_save_does_not_bump_version(seeded, editor):
 
 
 def test_staff_edit_is_visible_to_the_bot_immediately(seeded, editor):
-    session = seeded.get(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers", headers=editor
+    advisory_session = seeded.get(
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers", headers=editor
     ).json()
-    new = fields_of(session) | {
+    new = fields_of(advisory_session) | {
         "slots": [
             {"weekday": "tuesday", "start": "14:00", "end": "16:00", "staff": None, "notes": None}
         ],
         "exceptions": [],
     }
     seeded.put(
-        "/api/staff/sessions/aaben-raadgivning-huset-tvaers",
+        "/api/staff/advisory-sessions/aaben-raadgivning-huset-tvaers",
         json=new,
         headers=editor | {"If-Match": '"1"'},
     )
@@ -293,26 +293,27 @@ def test_staff_edit_is_visible_to_the_bot_immediately(seeded, editor):
     ("path", "body", "needle"),
     [
         (
-            "sessions/x",
-            SESSION | {"slots": [{"weekday": "monday", "start": "12:00", "end": "10:00"}]},
+            "advisory-sessions/x",
+            ADVISORY_SESSION | {"slots": [{"weekday": "monday", "start": "12:00", "end": "10:00"}]},
             "sluttidspunktet skal være efter starttidspunktet",
         ),
         (
-            "sessions/x",
-            SESSION | {"slots": [{"weekday": "blursdag", "start": "10:00", "end": "12:00"}]},
+            "advisory-sessions/x",
+            ADVISORY_SESSION
+            | {"slots": [{"weekday": "blursdag", "start": "10:00", "end": "12:00"}]},
             "ukendt ugedag 'blursdag'",
         ),
         (
-            "sessions/x",
-            SESSION | {"slots": [{"weekday": "monday", "start": "25:00", "end": "26:00"}]},
+            "advisory-sessions/x",
+            ADVISORY_SESSION | {"slots": [{"weekday": "monday", "start": "25:00", "end": "26:00"}]},
             "ugyldigt klokkeslæt",
         ),
         (
-            "sessions/x",
-            SESSION | {"valid_from": "2025-06-01", "valid_to": "2025-05-01"},
+            "advisory-sessions/x",
+            ADVISORY_SESSION | {"valid_from": "2025-06-01", "valid_to": "2025-05-01"},
             "gyldig-til-datoen",
         ),
-        ("sessions/x", SESSION | {"place": "atlantis"}, "ukendt sted 'atlantis'"),
+        ("advisory-sessions/x", ADVISORY_SESSION | {"place": "atlantis"}, "ukendt sted 'atlantis'"),
         ("places/x", {"name": "   ", "source": "M"}, "name: må ikke være tom"),
         ("places/x", {"source": "M"}, "name: skal udfyldes"),
         ("places/x", {"name": "X", "source": "M", "colour": "red"}, "colour: ukendt felt"),
@@ -337,8 +338,8 @@ def test_validation_errors_are_422_in_danish(seeded, editor, path, body, needle)
 
 
 def test_danish_weekday_names_are_accepted(seeded, editor):
-    body = SESSION | {"slots": [{"weekday": "Onsdag", "start": "9.30", "end": "11:00"}]}
-    created = seeded.post("/api/staff/sessions/onsdag", json=body, headers=editor)
+    body = ADVISORY_SESSION | {"slots": [{"weekday": "Onsdag", "start": "9.30", "end": "11:00"}]}
+    created = seeded.post("/api/staff/advisory-sessions/onsdag", json=body, headers=editor)
     assert created.status_code == 201, created.text
     assert created.json()["slots"][0] == {
         "weekday": "wednesday",
@@ -381,7 +382,7 @@ def test_stale_lists_records_not_verified_in_time(seeded, editor, app):
     app.state.settings.stale_after_days = 1
     stale = seeded.get("/api/staff/stale", headers=editor).json()
     kinds = {s["kind"] for s in stale}
-    assert {"places", "sessions", "offers", "codex", "faq", "texts"} <= kinds
+    assert {"places", "advisory-sessions", "offers", "codex", "faq", "texts"} <= kinds
     assert ("codex", "1") in [(s["kind"], s["key"]) for s in stale]
 
 

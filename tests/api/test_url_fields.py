@@ -45,7 +45,7 @@ KEPT_AS_TYPED = [
 
 
 def fields_of(record: dict) -> dict:
-    drop = ("slug", "version", "stale", "sessions", "deleted", "updated_at", "updated_by")
+    drop = ("slug", "version", "stale", "advisory_sessions", "deleted", "updated_at", "updated_by")
     return {k: v for k, v in record.items() if k not in drop}
 
 

@@ -2,7 +2,8 @@
 
 The end-to-end tests put one between Rasa and the action server and one between the action
 server and the facts service, to check what actually crosses those wires (e.g. that a CPR
-number never does).
+number never does). With ``from_address`` it acts as the TLS proxy in production does: it
+connects from its own address and appends each client's address to X-Forwarded-For.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ class Recorded:
 
 
 class RecordingProxy:
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, from_address: str | None = None) -> None:
         self.target = target.rstrip("/")
         self.requests: list[Recorded] = []
         self.delay = 0.0  # seconds to hold each request, to make the server behind it slow
+        self.from_address = from_address
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -40,14 +42,15 @@ class RecordingProxy:
                 if proxy.delay:
                     time.sleep(proxy.delay)
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+                if proxy.from_address:
+                    sent = [self.headers.get("X-Forwarded-For"), self.client_address[0]]
+                    headers["X-Forwarded-For"] = ", ".join(a for a in sent if a)
+                transport = httpx.HTTPTransport(local_address=proxy.from_address)
                 try:
-                    resp = httpx.request(
-                        self.command,
-                        proxy.target + self.path,
-                        content=body,
-                        headers=headers,
-                        timeout=30,
-                    )
+                    with httpx.Client(transport=transport, timeout=30) as http:
+                        resp = http.request(
+                            self.command, proxy.target + self.path, content=body, headers=headers
+                        )
                 except httpx.HTTPError:
                     self.send_error(502, "upstream unreachable")
                     return

@@ -11,19 +11,20 @@ from tests.staff_accounts import FactsServer, create_staff_user, token_for
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
-SESSION = "aaben-raadgivning-huset-tvaers"
+ADVISORY_SESSION = "aaben-raadgivning-huset-tvaers"
 
 
 def test_new_advisory_hours_are_in_the_next_answer(stack):
     server = FactsServer.of(stack.cfg)
     token = token_for(server, "e2e-redaktoer", create_staff_user(server, "e2e-redaktoer"))
     auth = {"Authorization": f"Bearer {token}"}
-    url = f"{stack.cfg.facts_url}/api/staff/sessions/{SESSION}"
+    url = f"{stack.cfg.facts_url}/api/staff/advisory-sessions/{ADVISORY_SESSION}"
     current = httpx.get(url, headers=auth, timeout=10)
     current.raise_for_status()
 
     seed = yaml.safe_load((ROOT / "content" / "seed.yml").read_text())
-    fields = next(s for s in seed["sessions"] if s["slug"] == SESSION).keys() - {"slug"}
+    records = seed["advisory_sessions"]
+    fields = next(a for a in records if a["slug"] == ADVISORY_SESSION).keys() - {"slug"}
     body = {k: v for k, v in current.json().items() if k in fields}
     body["slots"] = [
         {"weekday": "tuesday", "start": "09:30", "end": "11:45", "staff": None, "notes": None},

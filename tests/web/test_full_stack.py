@@ -150,8 +150,8 @@ def test_staff_changes_huset_tvaers_hours_and_widget_says_them(browser, full_sta
     try:
         staff = staff_ctx.new_page()
         staff_login(staff, full_stack.url, *editor)
-        staff.get_by_role("link", name="Åbningstider og rådgivning").click()
-        staff.get_by_label("Søg i åbningstider og rådgivning").fill("huset-tvaers")
+        staff.get_by_role("link", name="Rådgivning og åbningstider").click()
+        staff.get_by_label("Søg i rådgivning og åbningstider").fill("huset-tvaers")
         staff.locator("table.records tbody tr a").first.click()
         expect(staff.locator("#record-form")).to_be_visible()
         staff.get_by_role("button", name="Tilføj tidsrum").click()
@@ -188,23 +188,23 @@ def test_staff_changes_huset_tvaers_hours_and_widget_says_them(browser, full_sta
 def _remove_added_slot(server, editor) -> None:
     token = token_for(server, editor[0])
     with staff_api(server, token) as api:
-        record = api.get("/api/sessions", params={"place": "huset-tvaers"}).json()
-        for session in record:
-            if session["slug"] != "aaben-raadgivning-huset-tvaers":
+        record = api.get("/api/advisory-sessions", params={"place": "huset-tvaers"}).json()
+        for advisory_session in record:
+            if advisory_session["slug"] != "aaben-raadgivning-huset-tvaers":
                 continue
-            keep = [s for s in session["slots"] if s["start"] != "13:15"]
-            if keep == session["slots"]:
+            keep = [s for s in advisory_session["slots"] if s["start"] != "13:15"]
+            if keep == advisory_session["slots"]:
                 return
             body = {
                 k: v
-                for k, v in session.items()
+                for k, v in advisory_session.items()
                 if k not in {"slug", "version", "stale", "deleted", "updated_at", "updated_by"}
             }
             body["slots"] = keep
             api.put(
-                f"/api/staff/sessions/{session['slug']}",
+                f"/api/staff/advisory-sessions/{advisory_session['slug']}",
                 json=body,
-                headers={"If-Match": f'"{session["version"]}"'},
+                headers={"If-Match": f'"{advisory_session["version"]}"'},
             )
 
 

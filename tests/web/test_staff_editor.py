@@ -20,7 +20,7 @@ from tests.web.pages import open_record, staff_login
 
 pytestmark = pytest.mark.browser
 
-SESSION = "aaben-raadgivning-huset-tvaers"
+ADVISORY_SESSION = "aaben-raadgivning-huset-tvaers"
 
 
 @pytest.fixture(scope="module")
@@ -114,12 +114,12 @@ def test_list_search_and_stale_filter(page, facts_only, editor, shot):
     expect(page.locator(".stale-list")).to_contain_text("Huset Tværs")
 
 
-META_KEYS = {"version", "stale", "deleted", "updated_at", "updated_by", "sessions", "slug"}
+META_KEYS = {"version", "stale", "deleted", "updated_at", "updated_by", "advisory_sessions", "slug"}
 
 
 def test_validation_errors_are_shown_at_the_field(page, facts_only, editor, shot):
     staff_login(page, facts_only.url, *editor)
-    open_record(page, facts_only.url, "sessions", SESSION)
+    open_record(page, facts_only.url, "advisory-sessions", ADVISORY_SESSION)
     page.get_by_role("button", name="Tilføj tidsrum").click()
     page.locator("#f-slots-0-weekday").select_option("tuesday")
     page.locator("#f-slots-0-start").fill("15:00")
@@ -211,7 +211,14 @@ def test_preview_says_when_the_bot_is_down(page, facts_only, editor):
 
 @pytest.mark.parametrize(
     "route",
-    ["", "#/sessions", f"#/sessions/{SESSION}", "#/faq/ny", "#/stale", "#/texts"],
+    [
+        "",
+        "#/advisory-sessions",
+        f"#/advisory-sessions/{ADVISORY_SESSION}",
+        "#/faq/ny",
+        "#/stale",
+        "#/texts",
+    ],
 )
 def test_axe_staff_pages(page, facts_only, editor, shot, route):
     page.goto(f"{facts_only.url}/staff")
@@ -235,7 +242,7 @@ def test_create_faq_draft_publish_and_delete(page, facts_only, editor):
     page.get_by_label("Kort id (slug)").fill("webtest-parkering")
     page.get_by_label("Spørgsmål (skal udfyldes)").fill("kan jeg parkere ved webtesten\nparkering")
     page.get_by_label("Svar (skal udfyldes)").fill("Dette er et testsvar fra browsertesten.")
-    page.get_by_label("Emne").select_option("locations")
+    page.get_by_label("Emne").select_option("places")
     page.get_by_label("Kilde (skal udfyldes)").fill("Browsertest")
     page.get_by_role("button", name="Gem", exact=True).click()
     expect(page).to_have_url(f"{facts_only.url}/staff#/faq/webtest-parkering")

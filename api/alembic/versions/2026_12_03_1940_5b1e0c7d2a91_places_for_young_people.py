@@ -1,7 +1,7 @@
 """places: for_young_people and max_age, so staff say which place is for young citizens
 
 Revision ID: 5b1e0c7d2a91
-Revises: 379d05c7aa05
+Revises: 924b4fa4eb6b
 Create Date: 2026-12-03 19:40:00+00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5b1e0c7d2a91"
-down_revision: str | None = "379d05c7aa05"
+down_revision: str | None = "924b4fa4eb6b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -48,7 +48,7 @@ export async function showEdit(kind, id) {
   }
 }
 
-/* Options for the reference fields (a session's place, an offer's unit). */
+/* Options for the reference fields (an advisory session's place, an offer's unit). */
 async function references(kind) {
   const refs = {};
   for (const field of kind.fields.filter((f) => f.type === "ref")) {

@@ -12,7 +12,7 @@ from api.records.models import RecordMixin
 class AdvisorySession(RecordMixin, Base):
     """Open advisory / drop-in / opening hours of one place."""
 
-    __tablename__ = "sessions"
+    __tablename__ = "advisory_sessions"
 
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     place: Mapped[str] = mapped_column("place_slug", ForeignKey("places.slug"), index=True)
@@ -24,20 +24,20 @@ class AdvisorySession(RecordMixin, Base):
     valid_from: Mapped[dt.date | None] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
 
-    slots: Mapped[list[SessionSlot]] = relationship(
-        cascade="all, delete-orphan", order_by="SessionSlot.position", lazy="selectin"
+    slots: Mapped[list[AdvisorySessionSlot]] = relationship(
+        cascade="all, delete-orphan", order_by="AdvisorySessionSlot.position", lazy="selectin"
     )
-    exceptions: Mapped[list[SessionException]] = relationship(
-        cascade="all, delete-orphan", order_by="SessionException.position", lazy="selectin"
+    exceptions: Mapped[list[AdvisorySessionException]] = relationship(
+        cascade="all, delete-orphan", order_by="AdvisorySessionException.position", lazy="selectin"
     )
 
 
-class SessionSlot(Base):
-    __tablename__ = "session_slots"
+class AdvisorySessionSlot(Base):
+    __tablename__ = "advisory_session_slots"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    advisory_session_id: Mapped[int] = mapped_column(
+        ForeignKey("advisory_sessions.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
     weekday: Mapped[str] = mapped_column(String(10))
@@ -47,12 +47,12 @@ class SessionSlot(Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-class SessionException(Base):
-    __tablename__ = "session_exceptions"
+class AdvisorySessionException(Base):
+    __tablename__ = "advisory_session_exceptions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    advisory_session_id: Mapped[int] = mapped_column(
+        ForeignKey("advisory_sessions.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
     date: Mapped[dt.date] = mapped_column(Date)

@@ -1,42 +1,49 @@
-"""Next session and open now at a place, from its live sessions (see ``hours``)."""
+"""The next advisory session and open now at a place, from its live advisory sessions (see
+``hours``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from api.sessions import hours
-from api.sessions.schemas import NextSessionOut, OpenNowOut, SessionRecord
+from api.advisory_sessions import hours
+from api.advisory_sessions.schemas import (
+    AdvisorySessionRecord,
+    NextAdvisorySessionOut,
+    OpenNowOut,
+)
 
 
-def next_session(place_slug: str, records: list[SessionRecord], after: datetime) -> NextSessionOut:
+def next_advisory_session(
+    place_slug: str, records: list[AdvisorySessionRecord], after: datetime
+) -> NextAdvisorySessionOut:
     notes = "; ".join(r.frequency_note for r in records if r.frequency_note) or None
     untimed = hours.weekdays_without_time(records)
     if not hours.has_schedule(records):
-        return NextSessionOut(
+        return NextAdvisorySessionOut(
             place=place_slug, frequency_note=notes, weekdays_without_time=untimed, reason="no_slots"
         )
     found = hours.next_occurrence(records, after)
     if found is None:
-        return NextSessionOut(
+        return NextAdvisorySessionOut(
             place=place_slug,
             frequency_note=notes,
             weekdays_without_time=untimed,
             reason="none_upcoming",
         )
-    return NextSessionOut(
+    return NextAdvisorySessionOut(
         place=place_slug,
-        session_slug=found.session.slug,
-        title=found.session.title,
+        advisory_session_slug=found.advisory_session.slug,
+        title=found.advisory_session.title,
         start=found.start,
         end=found.end,
         staff=found.staff,
         notes=found.notes,
-        frequency_note=found.session.frequency_note,
+        frequency_note=found.advisory_session.frequency_note,
         weekdays_without_time=untimed,
     )
 
 
-def open_now(place_slug: str, records: list[SessionRecord], at: datetime) -> OpenNowOut:
+def open_now(place_slug: str, records: list[AdvisorySessionRecord], at: datetime) -> OpenNowOut:
     if not hours.has_schedule(records):
         return OpenNowOut(place=place_slug, open=None)
     running = hours.current_occurrence(records, at)
@@ -45,7 +52,7 @@ def open_now(place_slug: str, records: list[SessionRecord], at: datetime) -> Ope
     return OpenNowOut(
         place=place_slug,
         open=True,
-        session_slug=running.session.slug,
-        title=running.session.title,
+        advisory_session_slug=running.advisory_session.slug,
+        title=running.advisory_session.title,
         until=running.end,
     )

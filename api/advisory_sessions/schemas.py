@@ -38,7 +38,7 @@ class Slot(ContentModel):
         return self
 
 
-class SessionExceptionIn(ContentModel):
+class AdvisorySessionExceptionIn(ContentModel):
     model_config = ConfigDict(title="undtagelse")
 
     date: dt.date = Field(title="Dato")
@@ -52,7 +52,7 @@ class SessionExceptionIn(ContentModel):
     note: ShortText | None = Field(default=None, title="Bemærkning")
 
     @model_validator(mode="after")
-    def _times(self) -> SessionExceptionIn:
+    def _times(self) -> AdvisorySessionExceptionIn:
         if self.kind == "extra" and (self.start is None or self.end is None):
             raise ValueError("en ekstra åbning skal have både start- og sluttidspunkt")
         if (self.start is None) != (self.end is None):
@@ -62,7 +62,7 @@ class SessionExceptionIn(ContentModel):
         return self
 
 
-class SessionFields(Provenance):
+class AdvisorySessionFields(Provenance):
     place: Slug = Field(title="Sted", description="Stedets slug")
     title: Name = Field(title="Titel")
     kind: Literal["advisory", "opening_hours"] = Field(
@@ -80,28 +80,28 @@ class SessionFields(Provenance):
     valid_from: dt.date | None = Field(default=None, title="Gælder fra")
     valid_to: dt.date | None = Field(default=None, title="Gælder til")
     slots: list[Slot] = Field(default_factory=list, max_length=50, title="Faste ugentlige tider")
-    exceptions: list[SessionExceptionIn] = Field(
+    exceptions: list[AdvisorySessionExceptionIn] = Field(
         default_factory=list, max_length=500, title="Undtagelser"
     )
 
     @model_validator(mode="after")
-    def _valid_range(self) -> SessionFields:
+    def _valid_range(self) -> AdvisorySessionFields:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("gyldig-til-datoen skal være samme dag som eller efter gyldig-fra")
         return self
 
 
-class SessionRecord(SessionFields):
+class AdvisorySessionRecord(AdvisorySessionFields):
     slug: SlugKey
 
 
-class SessionOut(SessionRecord, RecordMeta):
+class AdvisorySessionOut(AdvisorySessionRecord, RecordMeta):
     pass
 
 
-class NextSessionOut(BaseModel):
+class NextAdvisorySessionOut(BaseModel):
     place: str
-    session_slug: str | None = None
+    advisory_session_slug: str | None = None
     title: str | None = None
     start: dt.datetime | None = Field(default=None, description="ISO med UTC-forskydning")
     end: dt.datetime | None = None
@@ -117,6 +117,6 @@ class NextSessionOut(BaseModel):
 class OpenNowOut(BaseModel):
     place: str
     open: bool | None = Field(description="null når tiderne ikke kendes")
-    session_slug: str | None = None
+    advisory_session_slug: str | None = None
     title: str | None = None
     until: dt.datetime | None = None

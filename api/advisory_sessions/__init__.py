@@ -1,0 +1,1 @@
+"""Advisory sessions: open advisory, drop-in and opening hours of a place."""

@@ -1,1 +1,0 @@
-"""sessions of the facts service."""
