@@ -11,7 +11,7 @@ RASA := .venv-rasa/bin/rasa
 MODEL := models/jobcenter.tar.gz
 
 .PHONY: help setup run test lint format train validate test-api test-actions test-stories \
-        test-e2e test-web test-privacy eval eval-conversations bench lock clean
+        test-e2e test-web test-privacy test-language eval eval-conversations bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,7 +22,7 @@ setup: ## Create both environments, install the spaCy pipeline, seed the DB, tra
 run: ## Start facts service (:8000), action server (:5055) and Rasa (:5005); Ctrl-C stops all
 	$(PY) scripts/stack.py run
 
-test: lint test-privacy test-api test-actions validate test-stories test-e2e ## Everything CI runs
+test: lint test-privacy test-language test-api test-actions validate test-stories test-e2e ## Everything CI runs
 
 lint: ## ruff lint + format check (both environments' code), import contracts, JS lint (eslint), seed content checks
 	.venv/bin/ruff check .
@@ -38,6 +38,9 @@ format: ## Apply ruff formatting and safe fixes
 
 test-privacy: ## The masker on generated input (Hypothesis) and the held-out health sets
 	.venv/bin/pytest tests/masking
+
+test-language: ## The language detector (bot/language.py) on generated input (Hypothesis)
+	.venv/bin/pytest tests/language
 
 test-api: ## Facts service tests (SQLite; PostgreSQL when available)
 	.venv/bin/pytest tests/api
