@@ -47,9 +47,12 @@ ENGLISH_WORDS = frozenset({
     "just", "also", "if", "than", "then", "please", "pls", "plz", "yes", "yeah", "something",
     "someone", "anyone", "anything", "nothing", "other",
     # greetings and thanks
-    "hello", "hi", "thanks", "thank", "thx", "goodbye", "cheers", "morning", "afternoon",
+    "hello", "helo", "hi", "hiya", "thanks", "thank", "thx", "tnx", "ty", "appreciate",
+    "goodbye", "cheers", "good", "nice", "morning", "afternoon", "evening", "night", "day",
+    "later", "gotta", "thats", "all",
     # the topics, in English
-    "help", "open", "opening", "hours", "appointment", "address", "located",
+    "help", "human", "explain", "open", "opening", "hours", "appointment", "booking",
+    "required", "address", "located",
     "offer", "offers", "course", "courses", "people", "person", "young", "unemployed",
     "company", "companies", "employer", "work", "advice", "advisory", "staff", "caseworker",
     "complaint", "complain", "deadline", "meeting", "today", "tomorrow", "week",
