@@ -11,7 +11,7 @@ RASA := .venv-rasa/bin/rasa
 MODEL := models/jobcenter.tar.gz
 
 .PHONY: help setup run test test-ready lint format train validate test-api test-actions \
-        test-stories test-e2e test-web test-privacy eval eval-conversations bench lock clean
+        test-stories test-e2e test-web test-privacy test-language eval eval-conversations bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ run: ## Set up what is missing, then start facts service (:8000), action server 
 	scripts/setup.sh --run
 	$(PY) scripts/stack.py run
 
-test: test-ready lint test-privacy test-api test-actions validate test-stories test-e2e ## Everything CI runs, after test-ready
+test: test-ready lint test-privacy test-language test-api test-actions validate test-stories test-e2e ## Everything CI runs, after test-ready
 
 test-ready: ## What the tests need: system packages (installed as root, else the command to run), then setup
 	scripts/system-deps.sh --root-only
@@ -43,6 +43,9 @@ format: ## Apply ruff formatting and safe fixes
 
 test-privacy: ## The masker on generated input (Hypothesis) and the held-out health sets
 	.venv/bin/pytest tests/masking
+
+test-language: ## The language detector (bot/language.py) on generated input (Hypothesis)
+	.venv/bin/pytest tests/language
 
 test-api: ## Facts service tests (SQLite; PostgreSQL when available)
 	.venv/bin/pytest tests/api

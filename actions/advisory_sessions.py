@@ -16,16 +16,112 @@ from actions.buttons import button, contact_button, place_buttons
 from actions.formatting import (
     WEEKDAYS,
     compose,
-    format_session_time,
-    format_weekly_slots,
-    join_list,
     local_tz,
     parse_datetime,
-    read_more,
     sentence,
     weekday_name,
 )
-from actions.lookup import entity_value, find_record
+from actions.language import DA, EN, FORMATTING
+from actions.lookup import entity_value, find_record, language
+
+# The answers' sentences per language; facts in {braces} come from the content. A session's
+# title is its name in the content ("Åben Rådgivning"): English quotes it. The content's
+# notes are Danish: English marks them so, and says what the structured facts say (weekdays).
+PHRASES = {
+    DA: {
+        "default_title": "åben rådgivning",
+        "title": "{title}",
+        "at_place": "{title} hos {name}",
+        "next": "Næste {subject} er {when}.",
+        "not_that_day": "Der er ikke {subject} {day}. Næste gang er {when}.",
+        "today": "i dag",
+        "tomorrow": "i morgen",
+        "on_day": "på {weekday}",
+        "fixed_time": "Fast tid: {times}.",
+        "fixed_times": "Faste tider: {times}.",
+        "no_booking": "Du behøver ikke bestille tid.",
+        "booking": "Du skal bestille tid først.",
+        "how_often": "{subject}: {how_often}",
+        "there_is": "Der er {subject}.",
+        "every": "hver {days}",
+        "note": "{note}",
+        "times_missing": "De præcise tider står ikke i mit indhold endnu.",
+        "no_times": (
+            "Jeg har ingen tider for {name} i mit indhold endnu. "
+            "En medarbejder kan hjælpe dig videre."
+        ),
+        "no_sessions": (
+            "Jeg har ingen tider for åben rådgivning i mit indhold endnu. "
+            "En medarbejder kan hjælpe dig videre."
+        ),
+        "which_place": (
+            "Jobcentret har åben rådgivning flere steder. Hvilket sted vil du høre om?"
+        ),
+        "one_place": "Jobcentret har åben rådgivning her:",
+        "where_is": "Hvor ligger {name}?",
+        "when_open": "Hvornår er der åbent?",
+        "booking_unknown_place": (
+            "Jeg har ingen oplysninger om tidsbestilling hos {name} i mit indhold endnu."
+        ),
+        "answer_no_booking": "Nej, til {subject} skal du ikke bestille tid. Du kan bare møde op.",
+        "answer_booking": "Ja, til {subject} skal du bestille tid først.",
+        "answer_booking_unknown": (
+            "Det står ikke i mit indhold, om du skal bestille tid til {subject}. "
+            "Spørg en medarbejder."
+        ),
+        "no_booking_anywhere": (
+            "Til åben rådgivning skal du ikke bestille tid. Du kan bare møde op."
+        ),
+    },
+    EN: {
+        "default_title": "open advisory sessions",
+        "title": '"{title}"',
+        "at_place": "{title} at {name}",
+        "next": "The next time for {subject} is {when}.",
+        "not_that_day": "Not {day}: the next time for {subject} is {when}.",
+        "today": "today",
+        "tomorrow": "tomorrow",
+        "on_day": "on {weekday}",
+        "fixed_time": "Regular time: {times}.",
+        "fixed_times": "Regular times: {times}.",
+        "no_booking": "You don't need to book an appointment.",
+        "booking": "You need to book an appointment first.",
+        "how_often": "{subject}: {how_often}",
+        "there_is": "The jobcentre holds {subject}.",
+        "every": "every {days}",
+        "note": "In Danish, my content says: {note}",
+        "times_missing": "The exact times are not in my content yet.",
+        "no_times": (
+            "I have no times for {name} in my content yet. A member of staff can help you."
+        ),
+        "no_sessions": (
+            "I have no times for open advisory sessions in my content yet. "
+            "A member of staff can help you."
+        ),
+        "which_place": (
+            "The jobcentre holds open advisory sessions in several places. "
+            "Which one would you like to hear about?"
+        ),
+        "one_place": "The jobcentre holds open advisory sessions here:",
+        "where_is": "Where is {name}?",
+        "when_open": "When is it open?",
+        "booking_unknown_place": (
+            "I have no information about appointments at {name} in my content yet."
+        ),
+        "answer_no_booking": (
+            "No, you don't need to book an appointment for {subject}. You can just come by."
+        ),
+        "answer_booking": "Yes, for {subject} you need to book an appointment first.",
+        "answer_booking_unknown": (
+            "My content doesn't say whether you need to book an appointment for {subject}. "
+            "Please ask a member of staff."
+        ),
+        "no_booking_anywhere": (
+            "You don't need to book an appointment for the open advisory sessions. "
+            "You can just come by."
+        ),
+    },
+}
 
 
 def main_session(place: dict[str, Any], slug: str | None = None) -> dict[str, Any] | None:
@@ -38,22 +134,21 @@ def main_session(place: dict[str, Any], slug: str | None = None) -> dict[str, An
     return (advisory or found or [None])[0]
 
 
-def appointment_sentence(session: dict[str, Any]) -> str:
+def appointment_sentence(session: dict[str, Any], lang: str = DA) -> str:
     needed = session.get("appointment_needed")
     if needed is False:
-        return "Du behøver ikke bestille tid."
+        return PHRASES[lang]["no_booking"]
     if needed is True:
-        return "Du skal bestille tid først."
+        return PHRASES[lang]["booking"]
     return ""
 
 
-def fixed_times_sentence(session: dict[str, Any]) -> str:
+def fixed_times_sentence(session: dict[str, Any], lang: str = DA) -> str:
     slots = session.get("slots") or []
-    times = format_weekly_slots(slots)
+    times = FORMATTING[lang].format_weekly_slots(slots)
     if not times:
         return ""
-    label = "Faste tider" if len(slots) > 1 else "Fast tid"
-    return f"{label}: {times}."
+    return PHRASES[lang]["fixed_times" if len(slots) > 1 else "fixed_time"].format(times=times)
 
 
 def asked_date(value: str | None, today: date) -> date | None:
@@ -72,12 +167,13 @@ def asked_date(value: str | None, today: date) -> date | None:
     return today + timedelta(days=(wanted - today.weekday()) % 7)
 
 
-def day_phrase(day: date, today: date) -> str:
+def day_phrase(day: date, today: date, lang: str = DA) -> str:
+    phrases = PHRASES[lang]
     if day == today:
-        return "i dag"
+        return phrases["today"]
     if day == today + timedelta(days=1):
-        return "i morgen"
-    return f"på {weekday_name(day)}"
+        return phrases["tomorrow"]
+    return phrases["on_day"].format(weekday=FORMATTING[lang].weekday_name(day))
 
 
 def search_start(day: date | None, now: datetime) -> str | None:
@@ -92,43 +188,63 @@ def sessions_text(
     upcoming: dict[str, Any] | None,
     asked: date | None = None,
     today: date | None = None,
+    lang: str = DA,
 ) -> str:
     """The next session when its time is known, else what the content says about frequency."""
+    phrases, fmt = PHRASES[lang], FORMATTING[lang]
     name = place["name"]
     session_slug = (upcoming or {}).get("advisory_session_slug")
     session = main_session(place, session_slug)
     if session is None:
-        return (
-            f"Jeg har ingen tider for {name} i mit indhold endnu. "
-            "En medarbejder kan hjælpe dig videre."
-        )
-    title = (upcoming or {}).get("title") or session.get("title") or "åben rådgivning"
-    where = at_place(title, name)
+        return phrases["no_times"].format(name=name)
+    subject = session_subject((upcoming or {}).get("title") or session.get("title"), name, lang)
     if upcoming and upcoming.get("start"):
-        when = format_session_time(upcoming["start"], upcoming.get("end"))
-        first = f"Næste {title}{where} er {when}."
+        when = fmt.format_session_time(upcoming["start"], upcoming.get("end"))
+        first = phrases["next"].format(subject=subject, when=when)
         if asked and today and parse_datetime(upcoming["start"]).date() != asked:
-            first = f"Der er ikke {title}{where} {day_phrase(asked, today)}. Næste gang er {when}."
+            day = day_phrase(asked, today, lang)
+            first = phrases["not_that_day"].format(subject=subject, day=day, when=when)
+        notes = sentence(upcoming.get("notes"))
         return compose(
             first,
-            sentence(upcoming.get("notes")),
-            fixed_times_sentence(session),
-            appointment_sentence(session),
+            phrases["note"].format(note=notes) if notes else "",
+            fixed_times_sentence(session, lang),
+            appointment_sentence(session, lang),
         )
     note = ((upcoming or {}).get("frequency_note") or session.get("frequency_note") or "").strip()
     days = [d for d in (upcoming or {}).get("weekdays_without_time") or [] if d]
-    if not note and days:
-        note = f"hver {join_list(weekday_name(d) for d in days)}"
-    first = f"{title}{where}: {sentence(note)}" if note else f"Der er {title}{where}."
+    every = phrases["every"].format(days=fmt.join_list(fmt.weekday_name(d) for d in days))
+    structured = every if days else ""
+    # A Danish reader gets the content's note; an English one the weekdays of the structured
+    # facts, and the note (marked as Danish) only when there are none.
+    if lang == DA:
+        how_often, untold = note or structured, ""
+    else:
+        how_often, untold = structured, "" if days else note
+    first = (
+        phrases["how_often"].format(subject=subject, how_often=sentence(how_often))
+        if how_often
+        else phrases["there_is"].format(subject=subject)
+    )
     # the content's note may already say that the times are not entered yet
-    missing = "" if "endnu" in note else "De præcise tider står ikke i mit indhold endnu."
-    return compose(first, missing, appointment_sentence(session))
+    missing = "" if lang == DA and "endnu" in note else phrases["times_missing"]
+    return compose(
+        first,
+        missing,
+        phrases["note"].format(note=sentence(untold)) if untold else "",
+        appointment_sentence(session, lang),
+    )
 
 
-def at_place(title: str, name: str) -> str:
-    """ " hos Huset Tværs", or "" when the session title already names the place."""
+def session_subject(title: str | None, name: str, lang: str = DA) -> str:
+    """ "Åben Rådgivning hos Huset Tværs" / '"Åben Rådgivning" at Huset Tværs': the session's
+    title, and the place unless the title already names it."""
+    phrases = PHRASES[lang]
+    shown = phrases["title"].format(title=title) if title else phrases["default_title"]
     short = name.split(" – ")[0].strip().casefold()
-    return "" if short and short in title.casefold() else f" hos {name}"
+    if title and short and short in title.casefold():
+        return shown
+    return phrases["at_place"].format(title=shown, name=name)
 
 
 class ActionAnswerAdvisorySessions(FactsAction):
@@ -148,17 +264,29 @@ async def say_sessions(
     dispatcher: CollectingDispatcher, tracker: Tracker, place: dict[str, Any]
 ) -> list[EventType]:
     """The next advisory session or opening hours of ``place`` (the weekday asked, if any)."""
+    lang = language(tracker)
     now = datetime.now(local_tz())
     asked = asked_date(entity_value(tracker, "weekday"), now.date())
     upcoming = None
     if place.get("advisory_sessions"):
         upcoming = await facts_client.next_session(place["slug"], search_start(asked, now))
     session = main_session(place, (upcoming or {}).get("advisory_session_slug"))
-    buttons = [button(f"Hvor ligger {place['name']}?", "ask_location", place=place["slug"])]
+    where_is = PHRASES[lang]["where_is"].format(name=place["name"])
+    buttons = [button(where_is, "ask_location", place=place["slug"])]
     if session and session.get("appointment_needed") is None:
         buttons.insert(0, contact_button())
-    text = compose(sessions_text(place, upcoming, asked, now.date()), read_more(place.get("url")))
-    say(dispatcher, tracker, text, answer_id=f"advisory_sessions:{place['slug']}", buttons=buttons)
+    text = compose(
+        sessions_text(place, upcoming, asked, now.date(), lang),
+        FORMATTING[lang].read_more(place.get("url")),
+    )
+    say(
+        dispatcher,
+        tracker,
+        text,
+        answer_id=f"advisory_sessions:{place['slug']}",
+        buttons=buttons,
+        written_in=lang,
+    )
     return [SlotSet("place", place["slug"])]
 
 
@@ -174,44 +302,42 @@ async def places_of(sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 async def ask_which_place(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> None:
     """No place known: offer the places that have advisory sessions."""
+    lang = language(tracker)
+    phrases = PHRASES[lang]
     buttons = place_buttons(await places_of(await advisory_sessions()), intent)
     if not buttons:
         say(
             dispatcher,
             tracker,
-            "Jeg har ingen tider for åben rådgivning i mit indhold endnu. "
-            "En medarbejder kan hjælpe dig videre.",
+            phrases["no_sessions"],
             answer_id="advisory_sessions:none",
             buttons=[contact_button()],
+            written_in=lang,
         )
         return
     say(
         dispatcher,
         tracker,
-        "Jobcentret har åben rådgivning flere steder. Hvilket sted vil du høre om?"
-        if len(buttons) > 1
-        else "Jobcentret har åben rådgivning her:",
+        phrases["which_place"] if len(buttons) > 1 else phrases["one_place"],
         answer_id="advisory_sessions:places",
         buttons=buttons,
+        written_in=lang,
     )
 
 
-def appointment_text(place: dict[str, Any]) -> str:
+def appointment_text(place: dict[str, Any], lang: str = DA) -> str:
+    phrases = PHRASES[lang]
     name = place["name"]
     session = main_session(place)
     if session is None:
-        return f"Jeg har ingen oplysninger om tidsbestilling hos {name} i mit indhold endnu."
-    title = session.get("title") or "åben rådgivning"
-    where = at_place(title, name)
+        return phrases["booking_unknown_place"].format(name=name)
+    subject = session_subject(session.get("title"), name, lang)
     needed = session.get("appointment_needed")
     if needed is False:
-        return f"Nej, til {title}{where} skal du ikke bestille tid. Du kan bare møde op."
+        return phrases["answer_no_booking"].format(subject=subject)
     if needed is True:
-        return f"Ja, til {title}{where} skal du bestille tid først."
-    return (
-        f"Det står ikke i mit indhold, om du skal bestille tid til {title}{where}. "
-        "Spørg en medarbejder."
-    )
+        return phrases["answer_booking"].format(subject=subject)
+    return phrases["answer_booking_unknown"].format(subject=subject)
 
 
 class ActionAnswerAppointmentNeeded(FactsAction):
@@ -228,15 +354,17 @@ class ActionAnswerAppointmentNeeded(FactsAction):
 
     async def answer_in_general(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         """Without a place: answer at once if all advisory sessions agree, else ask where."""
+        lang = language(tracker)
         advisory = await advisory_sessions()
         values = {s.get("appointment_needed") for s in advisory}
         if advisory and values == {False}:
             say(
                 dispatcher,
                 tracker,
-                "Til åben rådgivning skal du ikke bestille tid. Du kan bare møde op.",
+                PHRASES[lang]["no_booking_anywhere"],
                 answer_id="appointment:all",
                 buttons=place_buttons(await places_of(advisory), "ask_advisory_sessions"),
+                written_in=lang,
             )
             return
         await ask_which_place(dispatcher, tracker, "ask_appointment_needed")
@@ -246,11 +374,17 @@ def say_appointment(
     dispatcher: CollectingDispatcher, tracker: Tracker, place: dict[str, Any]
 ) -> list[EventType]:
     """Whether to book a time at ``place``."""
+    lang = language(tracker)
     buttons = [contact_button()]
     if main_session(place) is not None:
-        buttons.insert(
-            0, button("Hvornår er der åbent?", "ask_advisory_sessions", place=place["slug"])
-        )
-    text = appointment_text(place)
-    say(dispatcher, tracker, text, answer_id=f"appointment:{place['slug']}", buttons=buttons)
+        when_open = PHRASES[lang]["when_open"]
+        buttons.insert(0, button(when_open, "ask_advisory_sessions", place=place["slug"]))
+    say(
+        dispatcher,
+        tracker,
+        appointment_text(place, lang),
+        answer_id=f"appointment:{place['slug']}",
+        buttons=buttons,
+        written_in=lang,
+    )
     return [SlotSet("place", place["slug"])]

@@ -23,8 +23,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.buttons import in_language
 from actions.facts_client import FactsUnavailable
-from actions.lookup import intent_name, latest_text
+from actions.language import DA, ONLY_IN_DANISH
+from actions.lookup import intent_name, language, latest_text
 from privacy.masking import has_marker
 
 logger = logging.getLogger(__name__)
@@ -163,10 +165,18 @@ def say(
     *,
     answer_id: str,
     buttons: list[dict[str, str]] | None = None,
+    written_in: str = DA,
 ) -> None:
-    """One answer bubble with buttons and the rating handle of the contract."""
+    """One answer bubble with buttons and the rating handle of the contract.
+
+    ``written_in`` is the language of ``text``. An English reader of a Danish text gets a
+    short English note before it; their topic buttons get English labels (``in_language``).
+    The answer id is the same in both languages."""
+    reader = language(tracker)
+    if reader != written_in:
+        text = f"{ONLY_IN_DANISH}\n{text}"
     dispatcher.utter_message(
         text=text,
-        buttons=buttons or [],
+        buttons=in_language(buttons or [], reader),
         json_message={"answer_id": answer_id, "intent": intent_name(tracker)},
     )

@@ -10,25 +10,30 @@ import json
 from typing import Any
 
 from actions.formatting import situation_label
+from actions.language import DA, EN
 
 Button = dict[str, str]
 
-# What the assistant answers, as the intent a topic button sends and its label. The help menu,
-# the out-of-scope answer and the fallback's clarification all choose from this table.
+# What the assistant answers, as the intent a topic button sends and its label per language.
+# The help menu, the out-of-scope answer and the fallback's clarification all choose from this
+# table; for an English reader ``in_language`` (called by ``base.say``) gives every button that
+# only names one of these intents its English label.
 TOPICS = {
-    "ask_location": "Hvor ligger et sted?",
-    "ask_advisory_sessions": "Åben rådgivning",
-    "ask_appointment_needed": "Skal jeg bestille tid?",
-    "list_offers": "Tilbud til borgere",
-    "ask_company_offers": "Tilbud til virksomheder",
-    "ask_codex": "Hvad kan jeg forvente?",
-    "ask_caseworker": "Min sagsbehandler",
-    "ask_deadline": "Frister i min sag",
-    "ask_organisation": "Jobcentrets organisation",
-    "ask_reform": "Reformen i 2025",
-    "contact_human": "Kontakt en medarbejder",
-    "complain": "Klage",
+    "ask_location": {DA: "Hvor ligger et sted?", EN: "Where is a place?"},
+    "ask_advisory_sessions": {DA: "Åben rådgivning", EN: "Open advisory sessions"},
+    "ask_appointment_needed": {DA: "Skal jeg bestille tid?", EN: "Do I need an appointment?"},
+    "list_offers": {DA: "Tilbud til borgere", EN: "Offers for citizens"},
+    "ask_company_offers": {DA: "Tilbud til virksomheder", EN: "Offers for companies"},
+    "ask_codex": {DA: "Hvad kan jeg forvente?", EN: "What can I expect?"},
+    "ask_caseworker": {DA: "Min sagsbehandler", EN: "My caseworker"},
+    "ask_deadline": {DA: "Frister i min sag", EN: "Deadlines in my case"},
+    "ask_organisation": {DA: "Jobcentrets organisation", EN: "How the jobcentre is organised"},
+    "ask_reform": {DA: "Reformen i 2025", EN: "The 2025 reform"},
+    "contact_human": {DA: "Kontakt en medarbejder", EN: "Contact a member of staff"},
+    "complain": {DA: "Klage", EN: "Complaints"},
 }
+HELP = {DA: "Hvad kan du hjælpe med?", EN: "What can you help with?"}
+INTENT_LABELS = {**TOPICS, "help": HELP}  # buttons whose payload is only "/<intent>"
 SAME_TOPIC = {"ask_offer_info": "list_offers"}  # intents without a topic button of their own
 HELP_MENU = ("ask_location", "ask_advisory_sessions", "list_offers", "ask_codex", "contact_human")
 CLARIFY_PADDING = ("ask_advisory_sessions", "list_offers", "ask_location")
@@ -51,7 +56,7 @@ def button(title: str, intent: str, **entities: str | None) -> Button:
 
 
 def topic_button(intent: str, **entities: str | None) -> Button:
-    return button(TOPICS[intent], intent, **entities)
+    return button(TOPICS[intent][DA], intent, **entities)
 
 
 def contact_button() -> Button:
@@ -59,7 +64,20 @@ def contact_button() -> Button:
 
 
 def help_button() -> Button:
-    return button("Hvad kan du hjælpe med?", "help")
+    return button(HELP[DA], "help")
+
+
+def in_language(buttons: list[Button], lang: str) -> list[Button]:
+    """The buttons for a reader of ``lang``. In English, a button whose payload only names an
+    intent of ``INTENT_LABELS`` gets that intent's English label, whichever action wrote it;
+    Danish buttons stay as written, and content names (places, offers) are never translated."""
+    if lang == DA:
+        return buttons
+    labelled = []
+    for item in buttons:
+        labels = INTENT_LABELS.get(item.get("payload", "").removeprefix("/"))
+        labelled.append({**item, "title": labels[lang]} if labels else item)
+    return labelled
 
 
 def help_menu() -> list[Button]:

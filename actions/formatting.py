@@ -7,7 +7,7 @@ session stays "kl. 10.00" on both sides of a daylight-saving change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -44,18 +44,25 @@ def local_tz() -> ZoneInfo:
     return ZoneInfo(LOCAL_TZ_NAME)
 
 
-def weekday_name(value: int | str | date) -> str:
-    """Danish weekday: 0 (Monday) / "wednesday" / a date → "onsdag"."""
+def weekday_index(value: int | str | date) -> int:
+    """0 (Monday) ... 6 for 0 / "wednesday" / "onsdag" / a date."""
     if isinstance(value, date):
-        return WEEKDAYS[value.weekday()]
+        return value.weekday()
     if isinstance(value, int):
-        return WEEKDAYS[value]
+        if not 0 <= value < len(WEEKDAYS):
+            raise ValueError(f"unknown weekday: {value!r}")
+        return value
     key = value.strip().lower()
     if key in WEEKDAY_KEYS:
-        return WEEKDAYS[WEEKDAY_KEYS.index(key)]
+        return WEEKDAY_KEYS.index(key)
     if key in WEEKDAYS:
-        return key
+        return WEEKDAYS.index(key)
     raise ValueError(f"unknown weekday: {value!r}")
+
+
+def weekday_name(value: int | str | date) -> str:
+    """Danish weekday: 0 (Monday) / "wednesday" / a date → "onsdag"."""
+    return WEEKDAYS[weekday_index(value)]
 
 
 def parse_datetime(value: str | datetime) -> datetime:
@@ -70,21 +77,33 @@ def parse_datetime(value: str | datetime) -> datetime:
     return parsed.astimezone(local_tz())
 
 
-def format_date(value: date | datetime | str) -> str:
-    """ "onsdag d. 3. december"."""
+def local_date(value: date | datetime | str) -> date:
+    """The day of a date, an ISO date or an ISO datetime (in local time)."""
     if isinstance(value, str):
         value = parse_datetime(value) if "T" in value else date.fromisoformat(value)
     elif isinstance(value, datetime):
         value = parse_datetime(value)
+    return value
+
+
+def local_time(value: time | datetime | str) -> time:
+    """The time of day of a time, an ISO time or an ISO datetime (in local time)."""
+    if isinstance(value, str):
+        return parse_datetime(value).timetz() if "T" in value else time.fromisoformat(value)
+    if isinstance(value, datetime):
+        return parse_datetime(value).timetz()
+    return value
+
+
+def format_date(value: date | datetime | str) -> str:
+    """ "onsdag d. 3. december"."""
+    value = local_date(value)
     return f"{weekday_name(value)} d. {value.day}. {MONTHS[value.month - 1]}"
 
 
 def clock(value: time | datetime | str) -> str:
     """ "10.00" for 10:00 (hour without leading zero, Danish full stop)."""
-    if isinstance(value, str):
-        value = parse_datetime(value).timetz() if "T" in value else time.fromisoformat(value)
-    elif isinstance(value, datetime):
-        value = parse_datetime(value).timetz()
+    value = local_time(value)
     return f"{value.hour}.{value.minute:02d}"
 
 
@@ -105,32 +124,39 @@ def format_session_time(start: str | datetime, end: str | datetime | None) -> st
     return f"{format_date(start)} {format_time_range(start, end)}"
 
 
-def format_weekly_slots(slots: Iterable[Mapping[str, Any]]) -> str:
-    """ "onsdag kl. 10.00-12.00 og fredag kl. 9.00-11.00" (Monday first)."""
-    ordered = sorted(slots, key=lambda s: (_weekday_index(s.get("weekday")), s.get("start") or ""))
-    parts = [
-        f"{weekday_name(s['weekday'])} {format_time_range(s['start'], s.get('end'))}"
-        if s.get("start")
-        else weekday_name(s["weekday"])
-        for s in ordered
-        if s.get("weekday")
-    ]
-    return join_list(parts)
-
-
-def _weekday_index(value: Any) -> int:
-    try:
-        return WEEKDAYS.index(weekday_name(value))
-    except (ValueError, TypeError, AttributeError):
-        return len(WEEKDAYS)
-
-
 def join_list(items: Iterable[str], conjunction: str = "og") -> str:
     """["a", "b", "c"] → "a, b og c"; empty items are skipped."""
     words = [i.strip() for i in items if i and i.strip()]
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def format_weekly_slots(
+    slots: Iterable[Mapping[str, Any]],
+    *,
+    weekday: Callable[[Any], str] = weekday_name,
+    time_range: Callable[[Any, Any], str] = format_time_range,
+    join: Callable[[Iterable[str]], str] = join_list,
+) -> str:
+    """ "onsdag kl. 10.00-12.00 og fredag kl. 9.00-11.00" (Monday first). Another language
+    passes its own weekday names, times and list (actions/formatting_en.py)."""
+    ordered = sorted(slots, key=lambda s: (_weekday_index(s.get("weekday")), s.get("start") or ""))
+    parts = [
+        f"{weekday(s['weekday'])} {time_range(s['start'], s.get('end'))}"
+        if s.get("start")
+        else weekday(s["weekday"])
+        for s in ordered
+        if s.get("weekday")
+    ]
+    return join(parts)
+
+
+def _weekday_index(value: Any) -> int:
+    try:
+        return weekday_index(value)
+    except (ValueError, TypeError, AttributeError):
+        return len(WEEKDAYS)
 
 
 def number_word(n: int) -> str:
@@ -150,13 +176,14 @@ def street_line(record: Mapping[str, Any]) -> str:
     return f"{street} {_clean(record.get('house_number'))}".strip()
 
 
-def address_phrase(record: Mapping[str, Any]) -> str:
-    """For a sentence: "Regimentvej 12, 8900 Randers" / "Regimentvej i Randers" / "Regimentvej"."""
+def address_phrase(record: Mapping[str, Any], within: str = "i") -> str:
+    """For a sentence: "Regimentvej 12, 8900 Randers" / "Regimentvej i Randers" / "Regimentvej".
+    ``within`` is the word between street and town ("in" in English)."""
     street = street_line(record)
     if not street or _clean(record.get("postcode")):
         return address_line(record)
     city = _clean(record.get("city"))
-    return f"{street} i {city}" if city else street
+    return f"{street} {within} {city}" if city else street
 
 
 def address_line(record: Mapping[str, Any]) -> str:
@@ -202,15 +229,20 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def read_more(url: str | None) -> str:
+class Link(str):
+    """An answer part that is a link line ("Læs mere: <url>"): ``compose`` puts it on its own
+    line, whatever the language of its label."""
+
+
+def read_more(url: str | None, label: str = "Læs mere") -> str:
     """ "Læs mere: <url>" or "" when the record has no url."""
-    return f"Læs mere: {url.strip()}" if url and url.strip() else ""
+    return Link(f"{label}: {url.strip()}") if url and url.strip() else ""
 
 
 def compose(*parts: str | None) -> str:
     """Join answer parts: sentences with spaces, a "Læs mere" line on its own line."""
-    body = " ".join(p.strip() for p in parts if p and p.strip() and not p.startswith("Læs mere:"))
-    links = [p.strip() for p in parts if p and p.startswith("Læs mere:")]
+    body = " ".join(p.strip() for p in parts if p and p.strip() and not isinstance(p, Link))
+    links = [p.strip() for p in parts if p and isinstance(p, Link)]
     return "\n".join([body, *links]) if links else body
 
 

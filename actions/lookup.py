@@ -12,6 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import facts_client
+from actions.language import DA, EN
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 AGE_SLOT = "age"
@@ -21,10 +22,17 @@ _AGE = re.compile(
     r"|\b(\d{1,2})\s*(?:-\s*)?(?:år|aar|årig|aarig|years? old|yo)\b",
     re.IGNORECASE,
 )
+LANGUAGE_SLOT = "language"
 
 
 def intent_name(tracker: Tracker) -> str | None:
     return (tracker.latest_message or {}).get("intent", {}).get("name")
+
+
+def language(tracker: Tracker) -> str:
+    """The citizen's language: "en" when the ``language`` slot says so, else "da" (the slot is
+    set from each message before the action runs: bot/language_policy.py)."""
+    return EN if tracker.get_slot(LANGUAGE_SLOT) == EN else DA
 
 
 def latest_text(tracker: Tracker) -> str:

@@ -14,11 +14,45 @@ from actions import facts_client
 from actions.base import Domain, FactsAction, say
 from actions.buttons import MAX_OFFER_BUTTONS, button, contact_button, offer_buttons
 from actions.formatting import compose, first_sentences, join_list, read_more, sentence
-from actions.lookup import age_in, entity_or_slot, find_record, free_text
+from actions.language import DA, EN
+from actions.lookup import age_in, entity_or_slot, find_record, free_text, language
 from actions.places import say_youth_place, youth_place_for
 
 COMPANY = "company"
 CITIZEN = "citizen"
+
+# The lists' sentences per language (one offer's own answer is the content's Danish text).
+PHRASES = {
+    DA: {
+        "list": "Her er {some}jobcentrets tilbud{who}. Vælg et for at høre mere.",
+        "company_list": (
+            "Her er {some}jobcentrets tilbud til virksomheder. Vælg et for at høre mere."
+        ),
+        "some": "nogle af ",
+        "for_group": " til {label}",
+        "none": "Jeg har ingen tilbud i mit indhold endnu. En medarbejder kan hjælpe dig videre.",
+        "company_none": (
+            "Jeg har ingen tilbud til virksomheder i mit indhold endnu. "
+            "En medarbejder kan hjælpe dig videre."
+        ),
+    },
+    EN: {
+        "list": (
+            "Here are {some}the jobcentre's offers{who}. "
+            "Choose one to hear more (the offers are described in Danish)."
+        ),
+        "company_list": (
+            "Here are {some}the jobcentre's offers for companies. "
+            "Choose one to hear more (the offers are described in Danish)."
+        ),
+        "some": "some of ",
+        "for_group": ' for the target group "{label}"',
+        "none": "I have no offers in my content yet. A member of staff can help you.",
+        "company_none": (
+            "I have no offers for companies in my content yet. A member of staff can help you."
+        ),
+    },
+}
 
 
 def audience_sentence(offer: dict[str, Any]) -> str:
@@ -108,6 +142,8 @@ class ActionListOffers(FactsAction):
         age = age_in(free_text(tracker))  # told now: "jeg er 19, hvad kan I gøre for mig"
         if not entity_or_slot(tracker, "target_group") and (young := await youth_place_for(age)):
             return say_youth_place(dispatcher, tracker, young, age)
+        lang = language(tracker)
+        phrases = PHRASES[lang]
         group = entity_or_slot(tracker, "target_group")
         records = await facts_client.offers(audience=CITIZEN, target_group=group) if group else []
         label = group_label(records, group) if group else None
@@ -117,19 +153,21 @@ class ActionListOffers(FactsAction):
             say(
                 dispatcher,
                 tracker,
-                "Jeg har ingen tilbud i mit indhold endnu. En medarbejder kan hjælpe dig videre.",
+                phrases["none"],
                 answer_id="offers:none",
                 buttons=[contact_button()],
+                written_in=lang,
             )
             return []
-        some = "nogle af " if len(records) > MAX_OFFER_BUTTONS else ""
-        who = f" til {label}" if label else ""
+        some = phrases["some"] if len(records) > MAX_OFFER_BUTTONS else ""
+        who = phrases["for_group"].format(label=label) if label else ""
         say(
             dispatcher,
             tracker,
-            f"Her er {some}jobcentrets tilbud{who}. Vælg et for at høre mere.",
+            phrases["list"].format(some=some, who=who),
             answer_id=f"offers:{CITIZEN}",
             buttons=offer_buttons(records),
+            written_in=lang,
         )
         return []
 
@@ -140,23 +178,26 @@ class ActionListCompanyOffers(FactsAction):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domain
     ) -> list[EventType]:
+        lang = language(tracker)
+        phrases = PHRASES[lang]
         records = await facts_client.offers(audience=COMPANY)
         if not records:
             say(
                 dispatcher,
                 tracker,
-                "Jeg har ingen tilbud til virksomheder i mit indhold endnu. "
-                "En medarbejder kan hjælpe dig videre.",
+                phrases["company_none"],
                 answer_id="offers:company-none",
                 buttons=[contact_button()],
+                written_in=lang,
             )
             return []
-        some = "nogle af " if len(records) > MAX_OFFER_BUTTONS else ""
+        some = phrases["some"] if len(records) > MAX_OFFER_BUTTONS else ""
         say(
             dispatcher,
             tracker,
-            f"Her er {some}jobcentrets tilbud til virksomheder. Vælg et for at høre mere.",
+            phrases["company_list"].format(some=some),
             answer_id=f"offers:{COMPANY}",
             buttons=offer_buttons(records),
+            written_in=lang,
         )
         return []

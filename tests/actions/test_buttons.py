@@ -13,6 +13,7 @@ from actions.buttons import (
     TOPICS,
     button,
     help_menu,
+    in_language,
     offer_buttons,
     payload,
     topic_buttons_from_ranking,
@@ -62,3 +63,26 @@ def test_every_topic_is_an_intent_of_the_domain():
     domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
     intents = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]}
     assert set(TOPICS) | set(SAME_TOPIC) | set(HELP_MENU) <= intents
+
+
+def test_every_topic_has_a_danish_and_an_english_label():
+    assert all(set(labels) == {"da", "en"} for labels in TOPICS.values())
+    english = [labels["en"] for labels in TOPICS.values()]
+    assert len(set(english)) == len(english)
+
+
+def test_english_labels_for_buttons_that_only_name_an_intent():
+    buttons = [
+        button("Sådan kontakter du os", "contact_human"),
+        button("Hvad kan du hjælpe med?", "help"),
+        button("Tværs", "ask_location", place="huset-tvaers"),
+        button("Karriereteamet", "ask_offer_info", offer="karriereteamet"),
+    ]
+    assert [b["title"] for b in in_language(buttons, "en")] == [
+        "Contact a member of staff",
+        "What can you help with?",
+        "Tværs",
+        "Karriereteamet",
+    ]
+    assert [b["payload"] for b in in_language(buttons, "en")] == [b["payload"] for b in buttons]
+    assert in_language(buttons, "da") == buttons

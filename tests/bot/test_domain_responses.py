@@ -30,10 +30,16 @@ def domain() -> Domain:
     return Domain.load(str(DOMAIN_FILE))
 
 
+ENGLISH = [{"type": "slot", "name": "language", "value": "en"}]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("name", RESPONSES)
-def test_response_is_generated_without_errors_and_with_usable_buttons(domain, name, caplog):
+def test_response_is_generated_without_errors_and_with_usable_buttons(
+    domain, name, language, caplog
+):
     nlg = TemplatedNaturalLanguageGenerator(domain.responses)
-    slots = {slot.name: slot.initial_value for slot in domain.slots}
+    slots = {slot.name: slot.initial_value for slot in domain.slots} | {"language": language}
     with structlog.testing.capture_logs() as events, caplog.at_level(logging.WARNING):
         message = nlg.generate_from_slots(name, slots, "rest")
     assert [e for e in events if e["log_level"] in {"warning", "error", "critical"}] == []
@@ -46,3 +52,24 @@ def test_response_is_generated_without_errors_and_with_usable_buttons(domain, na
         assert parts["intent"] in domain.intents
         entities = json.loads(parts["entities"] or "{}")
         assert set(entities) <= set(domain.entities), button
+
+
+@pytest.mark.parametrize("name", RESPONSES)
+def test_every_response_has_one_english_variation_chosen_for_an_english_reader(domain, name):
+    """The Danish variation has no condition; the English one is chosen when the ``language``
+    slot is "en" (bot/language_policy.py sets it before the response is generated)."""
+    variations = domain.responses[name]
+    english = [v for v in variations if v.get("condition") == ENGLISH]
+    assert len(english) == 1
+    assert [v.get("condition") for v in variations if v not in english] == [None]
+    nlg = TemplatedNaturalLanguageGenerator(domain.responses)
+    slots = {slot.name: slot.initial_value for slot in domain.slots}
+    assert slots["language"] == "da"
+    danish = nlg.generate_from_slots(name, slots, "rest")
+    assert danish["text"] != english[0]["text"]
+    assert (
+        nlg.generate_from_slots(name, slots | {"language": "en"}, "rest")["text"]
+        == (english[0]["text"])
+    )
+    payloads = [b["payload"] for b in english[0].get("buttons") or []]
+    assert len(payloads) == len(set(payloads))
