@@ -19,7 +19,7 @@ from actions.advisory_sessions import (
     sessions_text,
 )
 from actions.codex import ActionAnswerCodex
-from actions.fallback import ActionFaqFallback
+from actions.fallback import ActionFallback
 from actions.formatting import local_tz
 from actions.language import EN, ONLY_IN_DANISH
 from actions.offers import ActionAnswerOffer, ActionListCompanyOffers, ActionListOffers
@@ -150,7 +150,7 @@ async def test_sessions_without_times_say_so_and_quote_the_danish_note(
 
 
 def test_weekdays_of_the_content_are_said_in_english():
-    place = {"name": "No.17 – Huset for bæredygtig handling", "sessions": [{"title": "Café"}]}
+    place = {"name": "No.17 – Huset for bæredygtig handling", "advisory_sessions": [{"title": "Café"}]}
     upcoming = {
         "start": None,
         "frequency_note": "hver onsdag - tiderne er ikke lagt ind endnu",
@@ -168,8 +168,8 @@ def test_weekdays_of_the_content_are_said_in_english():
 
 
 def test_an_asked_day_without_a_session_in_english():
-    place = {"name": "Prøvehuset", "sessions": [{"slug": "s", "title": "Åben Rådgivning"}]}
-    upcoming = {"session_slug": "s", "start": "2026-12-09T10:00:00+01:00", "end": None}
+    place = {"name": "Prøvehuset", "advisory_sessions": [{"slug": "s", "title": "Åben Rådgivning"}]}
+    upcoming = {"advisory_session_slug": "s", "start": "2026-12-09T10:00:00+01:00", "end": None}
     text = sessions_text(place, upcoming, date(2026, 12, 7), date(2026, 12, 5), lang=EN)
     assert text == (
         'Not on Monday: the next time for "Åben Rådgivning" at Prøvehuset is '
@@ -330,7 +330,7 @@ async def test_topic_buttons_of_a_danish_answer_get_english_labels(
 ):
     ranking = [("nlu_fallback", 0.3), ("ask_codex", 0.2), ("contact_human", 0.1)]
     tracker = english("nlu_fallback", text="blah blah", intent_ranking=ranking)
-    await ActionFaqFallback().run(dispatcher, tracker, domain)
+    await ActionFallback().run(dispatcher, tracker, domain)
     msg = only(dispatcher)
     assert msg["text"].startswith(ONLY_IN_DANISH)
     assert [b["title"] for b in msg["buttons"]] == [
