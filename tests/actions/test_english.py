@@ -150,7 +150,10 @@ async def test_sessions_without_times_say_so_and_quote_the_danish_note(
 
 
 def test_weekdays_of_the_content_are_said_in_english():
-    place = {"name": "No.17 – Huset for bæredygtig handling", "advisory_sessions": [{"title": "Café"}]}
+    place = {
+        "name": "No.17 – Huset for bæredygtig handling",
+        "advisory_sessions": [{"title": "Café"}],
+    }
     upcoming = {
         "start": None,
         "frequency_note": "hver onsdag - tiderne er ikke lagt ind endnu",
