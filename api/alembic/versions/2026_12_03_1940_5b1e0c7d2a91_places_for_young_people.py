@@ -19,14 +19,14 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("places", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("for_young_people", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.add_column(sa.Column("max_age", sa.Integer(), nullable=True))
+    # Plain ALTER TABLE: a batch copy of places would break the advisory sessions' foreign keys
+    op.add_column(
+        "places",
+        sa.Column("for_young_people", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("places", sa.Column("max_age", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("places", schema=None) as batch_op:
-        batch_op.drop_column("max_age")
-        batch_op.drop_column("for_young_people")
+    op.drop_column("places", "max_age")  # SQLite 3.35+ drops a column in place
+    op.drop_column("places", "for_young_people")
