@@ -43,12 +43,11 @@ HUMAN_ROUTE_AFTER = 2
 DECLINING = frozenset({"fallback:clarify", "text:out_of_scope", "place:unknown", "offer:unknown"})
 # Answers that mean the assistant did not understand: counted, and not a topic to follow up.
 MISUNDERSTOOD = DECLINING | {"search:suggestions", "fallback:human"}
-# Overviews: right for a general question; a clear match for one record answers better.
+# Overviews: right for a general question; a clear match for one record answers better. The
+# lists of offers are not among them: "har I et tilbud til mig" wants the list.
 OVERVIEWS = frozenset(
     {
         "org:all",
-        "offers:citizen",
-        "offers:company",
         "codex:all",
         "advisory_sessions:places",
         "appointment:all",

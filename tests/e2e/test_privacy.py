@@ -82,8 +82,9 @@ def send(stack, case: Case, client: str) -> None:
 
 
 def leaks(stack, secrets: list[str]) -> dict[str, list[str]]:
-    """Which secrets appear where. Digits count only with no digit on either side, since
-    timestamps in the tracker store are long runs of digits."""
+    """Which secrets appear where. Digits count only with no digit on either side and not as
+    the fraction of a decimal number, since timestamps in the tracker store are long runs of
+    digits with six decimals."""
     places = {
         "tracker store": tracker_store_bytes(stack),
         "logs": log_bytes(stack),
@@ -93,7 +94,8 @@ def leaks(stack, secrets: list[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for name, data in places.items():
         text = data.decode("utf-8", "replace")
-        hits = [s for s in secrets if re.search(rf"(?<!\d){re.escape(s)}(?!\d)", text)]
+        # not after "<digit>.": the fraction of an event timestamp (1764797213.240103)
+        hits = [s for s in secrets if re.search(rf"(?<!\d)(?<!\d\.){re.escape(s)}(?!\d)", text)]
         if hits:
             found[name] = hits
     return found
