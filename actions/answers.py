@@ -21,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import facts_client
 from actions.advisory_sessions import say_appointment, say_sessions
 from actions.base import LAST_ANSWER_SLOT, SUGGESTIONS_SLOT, say
-from actions.buttons import button, help_button
+from actions.buttons import button, contact_button, help_button
 from actions.codex import say_point
 from actions.facts_client import FactsUnavailable
 from actions.follow_up import Aspect, asks_about_another, aspect, chosen_index
@@ -56,7 +56,7 @@ async def _say_faq(dispatcher, tracker, entry: dict[str, Any]) -> list[EventType
         tracker,
         compose(entry["answer"], source, read_more(entry.get("url"))),
         answer_id=f"faq:{entry['slug']}",
-        buttons=[help_button(), button("Kontakt en medarbejder", "contact_human")],
+        buttons=[help_button(), contact_button()],
     )
     return []
 
